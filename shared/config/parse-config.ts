@@ -71,7 +71,10 @@ function buildSyntaxIssues(source: ConfigSource): ConfigIssue[] {
     const message = `invalid YAML: ${error.message.split('\n')[0]}`;
     return { location: { file: source.file, line, column: col }, message };
   };
-  return [...source.doc.errors, ...source.doc.warnings].map(toIssue);
+  // After the first syntax error the parser's later complaints are mostly its consequences; the
+  // first one, at its position, is what the user needs to fix.
+  const first = source.doc.errors[0] ?? source.doc.warnings[0];
+  return first ? [toIssue(first)] : [];
 }
 
 /** The document as plain data; an alias without its anchor is reported at the alias. */

@@ -75,6 +75,7 @@ function absoluteCheck(
     warnWithinNoise: input.warnWithinNoise,
     confidence: input.confidence,
     limitName: 'tolerance',
+    quantity: 'the worsening (below 0 = better)',
     format: fmt,
   });
   const change = describeChange(input, worsening, fmt(Math.abs(worsening)));
@@ -110,6 +111,7 @@ function relativeCheck(
     warnWithinNoise: input.warnWithinNoise,
     confidence: input.confidence,
     limitName: 'tolerance',
+    quantity: 'the relative worsening (below 0 = better)',
     format: formatPercent,
   });
   const message = sentences(

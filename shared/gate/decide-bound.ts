@@ -28,6 +28,8 @@ export interface BoundInput {
   confidence: number;
   /** How the bound is called in sentences: "minimum", "maximum", "tolerance". */
   limitName: string;
+  /** What the interval measures, when it is not the value itself (e.g. the worsening). */
+  quantity?: string;
   format: (x: number) => string;
   /** Formats the threshold (default: `format`). */
   formatLimit?: (x: number) => string;
@@ -59,7 +61,8 @@ export function decideBound(input: BoundInput): BoundDecision {
   const { value, interval, threshold, side, format } = input;
   const level = formatConfidence(input.confidence);
   const limit = `the ${input.limitName} ${(input.formatLimit ?? format)(threshold)}`;
-  const range = interval ? `${format(interval[0])} to ${format(interval[1])}` : '';
+  const bounds = interval ? `${format(interval[0])} to ${format(interval[1])}` : '';
+  const range = input.quantity ? `of ${input.quantity}, ${bounds},` : bounds;
   if (input.test === 'noninferiority') {
     if (!interval) {
       return {

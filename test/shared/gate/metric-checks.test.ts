@@ -151,7 +151,7 @@ describe('regression vs production', () => {
     expect(check.interval![1]).toBeCloseTo(0.012, 12);
     expect(check.status).toBe('warn');
     expect(check.message).toContain(
-      'Within noise: the 95% interval -0.003 to 0.012 straddles the tolerance 0.010.',
+      'Within noise: the 95% interval of the worsening (below 0 = better), -0.003 to 0.012, straddles the tolerance 0.010.',
     );
   });
 
