@@ -54,7 +54,16 @@ export const checkSchema = z.strictObject({
   metric: z.string(),
   column: z.string().optional(),
   group: z.string().optional(),
-  bound: z.enum(['min', 'max', 'max_regression', 'max_regression_relative', 'worst_group_min', 'worst_group_max', 'max_increase', 'max_increase_relative']),
+  bound: z.enum([
+    'min',
+    'max',
+    'max_regression',
+    'max_regression_relative',
+    'worst_group_min',
+    'worst_group_max',
+    'max_increase',
+    'max_increase_relative',
+  ]),
   threshold: z.number(),
   observed: z.number().nullable(),
   /** Interval of the observed quantity when one exists (used for noise and non-inferiority). */
@@ -74,15 +83,32 @@ export const modelMetadataSchema = z.strictObject({
   producerVersion: z.string().optional(),
   irVersion: z.number().optional(),
   opsets: z.record(z.string(), z.number()).optional(),
-  inputs: z.array(z.strictObject({ name: z.string(), type: z.string(), shape: z.array(z.union([z.number(), z.string()])) })).optional(),
-  outputs: z.array(z.strictObject({ name: z.string(), type: z.string(), shape: z.array(z.union([z.number(), z.string()])) })).optional(),
+  inputs: z
+    .array(
+      z.strictObject({
+        name: z.string(),
+        type: z.string(),
+        shape: z.array(z.union([z.number(), z.string()])),
+      }),
+    )
+    .optional(),
+  outputs: z
+    .array(
+      z.strictObject({
+        name: z.string(),
+        type: z.string(),
+        shape: z.array(z.union([z.number(), z.string()])),
+      }),
+    )
+    .optional(),
   properties: z.record(z.string(), z.string()).optional(),
 });
 export type ModelMetadata = z.infer<typeof modelMetadataSchema>;
 
 export const artifactSchema = z.strictObject({
   path: z.string(),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** Hex SHA-256; empty when the file could not be read (the model's `error` says why). */
+  sha256: z.string().regex(/^([0-9a-f]{64})?$/),
   bytes: z.number().int().nonnegative(),
   /** Git commit the artifact was read at, when known. */
   commit: z.string().nullable().optional(),
@@ -103,11 +129,22 @@ export const operationalSideSchema = z.strictObject({
   load_error: z.string().nullable(),
 });
 
+/** Mean worsening of the metric when the feature is shuffled (null: the metric was undefined). */
+export const importanceEntrySchema = z.strictObject({
+  feature: z.string(),
+  drop: z.number().nullable(),
+  std: z.number().nullable(),
+  rank: z.number().int(),
+});
+export type ImportanceEntry = z.infer<typeof importanceEntrySchema>;
+
 export const importanceSchema = z.strictObject({
   metric: z.string(),
   repeats: z.number().int(),
-  candidate: z.array(z.strictObject({ feature: z.string(), drop: z.number(), std: z.number(), rank: z.number().int() })),
-  production: z.array(z.strictObject({ feature: z.string(), drop: z.number(), std: z.number(), rank: z.number().int() })).nullable(),
+  /** Rows used (a seeded subsample above 20,000 rows). */
+  rows: z.number().int(),
+  candidate: z.array(importanceEntrySchema),
+  production: z.array(importanceEntrySchema).nullable(),
 });
 
 export const flagSchema = z.strictObject({
@@ -126,7 +163,13 @@ export const modelReportSchema = z.strictObject({
   primaryMetric: z.string(),
   candidate: artifactSchema,
   production: artifactSchema.nullable(),
-  data: z.strictObject({ path: z.string(), sha256: z.string(), bytes: z.number().int(), rows: z.number().int(), positives: z.number().int().optional() }),
+  data: z.strictObject({
+    path: z.string(),
+    sha256: z.string(),
+    bytes: z.number().int(),
+    rows: z.number().int(),
+    positives: z.number().int().optional(),
+  }),
   configDigest: z.string().optional(),
   /** sha256 over candidate artifact, data and the model's config entry: what approvals bind to. */
   evaluationDigest: z.string(),
@@ -134,7 +177,10 @@ export const modelReportSchema = z.strictObject({
   groups: z.record(z.string(), z.record(z.string(), groupEntrySchema)),
   fairness: z.record(z.string(), z.record(z.string(), gapComparisonSchema)),
   checks: z.array(checkSchema),
-  operational: z.strictObject({ candidate: operationalSideSchema, production: operationalSideSchema.nullable() }),
+  operational: z.strictObject({
+    candidate: operationalSideSchema,
+    production: operationalSideSchema.nullable(),
+  }),
   importance: importanceSchema.nullable(),
   flags: z.array(flagSchema),
   /** Thresholds the PR would change (decided under the base's; see the Action). */
@@ -161,7 +207,12 @@ export const reportSchema = z.strictObject({
     method: z.string(),
     minGroupSize: z.number().int(),
   }),
-  environment: z.strictObject({ modelgate: z.string(), node: z.string(), onnxruntime: z.string().nullable(), platform: z.string() }),
+  environment: z.strictObject({
+    modelgate: z.string(),
+    node: z.string(),
+    onnxruntime: z.string().nullable(),
+    platform: z.string(),
+  }),
   verdict: verdictSchema,
   models: z.array(modelReportSchema),
   skipped: z.array(z.strictObject({ name: z.string(), reason: z.string() })),
