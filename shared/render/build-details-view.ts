@@ -91,19 +91,26 @@ function importanceView(model: ModelReport): DetailsView['importance'] {
 function provenanceRows(model: ModelReport): DetailsView['provenance'] {
   const rows = [...artifactRows('Candidate', model.candidate)];
   if (model.production) rows.push(...artifactRows('Production', model.production));
-  rows.push(
-    { label: 'Evaluation data', value: `${model.data.path} (${model.data.rows} rows)` },
-    { label: 'Evaluation data SHA-256', value: model.data.sha256 },
-    { label: 'Evaluation digest', value: model.evaluationDigest },
-  );
+  // An unread file (the model's error says why) has no digest or size: show nothing rather than zeros.
+  const read = model.data.sha256 !== '';
+  rows.push({
+    label: 'Evaluation data',
+    value: read ? `${model.data.path} (${model.data.rows} rows)` : `${model.data.path} (not read)`,
+  });
+  if (read) rows.push({ label: 'Evaluation data SHA-256', value: model.data.sha256 });
+  if (read && model.candidate.sha256 !== '')
+    rows.push({ label: 'Evaluation digest', value: model.evaluationDigest });
   return rows;
 }
 
 function artifactRows(side: string, artifact: Artifact): DetailsView['provenance'] {
-  const rows = [
-    { label: `${side} artifact`, value: `${artifact.path} (${formatNumber(artifact.bytes / 1e6)} MB)` },
-    { label: `${side} SHA-256`, value: artifact.sha256 },
-  ];
+  const rows =
+    artifact.sha256 === ''
+      ? [{ label: `${side} artifact`, value: `${artifact.path} (not read)` }]
+      : [
+          { label: `${side} artifact`, value: `${artifact.path} (${formatNumber(artifact.bytes / 1e6)} MB)` },
+          { label: `${side} SHA-256`, value: artifact.sha256 },
+        ];
   const origin = [
     artifact.tag ? `release ${artifact.tag}` : null,
     artifact.commit ? `commit ${artifact.commit}` : null,

@@ -50,9 +50,15 @@ function summarize(report: Report): string {
     )
     .filter(([k]) => k > 0)
     .map(([k, words]) => `${k} ${words}`);
+  const noneChanged =
+    report.mode === 'pr' &&
+    !report.error &&
+    report.skipped.every((s) => s.reason === 'not changed by this pull request');
   const evaluated =
     n === 0
-      ? 'No model was evaluated.'
+      ? noneChanged
+        ? 'This pull request changes no model, so there is nothing to gate.'
+        : 'No model was evaluated.'
       : `${n} ${n === 1 ? 'model' : 'models'} evaluated: ${counts.join(', ')}.`;
   const skipped = report.skipped.length;
   return skipped === 0 ? evaluated : `${evaluated} ${skipped} not evaluated.`;
