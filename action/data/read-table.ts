@@ -39,7 +39,7 @@ export async function readTable(path: string, options: ReadTableOptions = {}): P
   const table = await reader(path, readOptions);
   if (table.rowCount === 0 && !allowEmpty) {
     const what = table.names.length === 0 ? 'the file is empty' : 'the file has a header but no data rows';
-    throw new DataError(`no data rows: ${what}; there is nothing to evaluate`, { file });
+    throw new DataError(`${what}; there is nothing to evaluate`, { file });
   }
   return table;
 }
