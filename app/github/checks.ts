@@ -1,0 +1,125 @@
+/**
+ * This App's check runs on a commit: listed once per event (only the App's own, by app id), then
+ * created or updated in place, never duplicated.
+ */
+import { type EventContext, repoParams } from '../event-context.js';
+import { call } from './api-error.js';
+
+export const EVALUATION_CHECK = 'ModelGate / evaluation';
+export const SIGNOFF_CHECK = 'ModelGate / sign-off';
+
+export type Conclusion = 'success' | 'failure' | 'neutral' | 'action_required';
+
+export interface CheckAnnotation {
+  path: string;
+  start_line: number;
+  end_line: number;
+  start_column?: number;
+  end_column?: number;
+  annotation_level: 'notice' | 'warning' | 'failure';
+  message: string;
+  title?: string;
+}
+
+/** What a check run should show. `conclusion: null` = still in progress. */
+export interface CheckContent {
+  conclusion: Conclusion | null;
+  title: string;
+  summary: string;
+  text?: string;
+  annotations?: CheckAnnotation[];
+  detailsUrl?: string;
+}
+
+/** An existing check run of this App. */
+export interface ExistingCheck {
+  id: number;
+  status: string;
+  conclusion: string | null;
+  title: string | null;
+  summary: string | null;
+  text: string | null;
+}
+
+export interface OurChecks {
+  evaluation: ExistingCheck | null;
+  signoff: ExistingCheck | null;
+}
+
+/** The App's latest `ModelGate / …` check runs on `sha`. */
+export async function listOurChecks(ctx: EventContext, sha: string): Promise<OurChecks> {
+  const runs = await call(`listing the check runs of ${sha.slice(0, 7)}`, () =>
+    ctx.octokit.paginate(ctx.octokit.rest.checks.listForRef, {
+      ...repoParams(ctx),
+      ref: sha,
+      app_id: ctx.appId,
+      filter: 'latest',
+      per_page: 100,
+    }),
+  );
+  const ours = runs.filter((run) => run.app?.id === ctx.appId && run.head_sha === sha);
+  const pick = (name: string): ExistingCheck | null => {
+    const run = ours.filter((r) => r.name === name).sort((a, b) => b.id - a.id)[0];
+    if (run === undefined) return null;
+    const { output } = run;
+    return {
+      id: run.id,
+      status: run.status,
+      conclusion: run.conclusion,
+      title: output.title,
+      summary: output.summary,
+      text: output.text,
+    };
+  };
+  return { evaluation: pick(EVALUATION_CHECK), signoff: pick(SIGNOFF_CHECK) };
+}
+
+/**
+ * Creates the check run, or updates the existing one; does nothing when it already shows exactly
+ * this (so redelivered webhooks write nothing twice).
+ * @returns the check run id.
+ */
+export async function upsertCheck(
+  ctx: EventContext,
+  target: { name: string; sha: string; existing: ExistingCheck | null },
+  content: CheckContent,
+): Promise<number> {
+  const { existing } = target;
+  if (existing !== null && isSame(existing, content)) return existing.id;
+  const output = {
+    title: content.title,
+    summary: content.summary,
+    ...(content.text === undefined ? {} : { text: content.text }),
+    ...(content.annotations?.length ? { annotations: content.annotations.slice(0, 50) } : {}),
+  };
+  const state =
+    content.conclusion === null
+      ? { status: 'in_progress' as const }
+      : {
+          status: 'completed' as const,
+          conclusion: content.conclusion,
+          completed_at: new Date().toISOString(),
+        };
+  const body = { ...state, output, ...(content.detailsUrl ? { details_url: content.detailsUrl } : {}) };
+  if (existing !== null) {
+    await call(`updating the ${target.name} check`, () =>
+      ctx.octokit.rest.checks.update({ ...repoParams(ctx), check_run_id: existing.id, ...body }),
+    );
+    return existing.id;
+  }
+  const created = await call(`creating the ${target.name} check`, () =>
+    ctx.octokit.rest.checks.create({ ...repoParams(ctx), name: target.name, head_sha: target.sha, ...body }),
+  );
+  return created.data.id;
+}
+
+function isSame(existing: ExistingCheck, content: CheckContent): boolean {
+  const status = content.conclusion === null ? 'in_progress' : 'completed';
+  return (
+    existing.status === status &&
+    (existing.conclusion ?? null) === content.conclusion &&
+    existing.title === content.title &&
+    existing.summary === content.summary &&
+    (existing.text ?? undefined) === (content.text ?? undefined)
+  );
+}
