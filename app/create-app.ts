@@ -13,6 +13,7 @@ import { runHandler } from './handlers/run-handler.js';
 import { type CommentEvent, handleComment, handleReview } from './handlers/signoff-events.js';
 import { handleWorkflowRun } from './handlers/workflow-run.js';
 import { healthHandler } from './health.js';
+import { handleRollbackComment, registerPromotion } from './promotion/index.js';
 
 export interface AppOptions {
   /** This App's id; default `APP_ID` from the environment, else asked from GitHub once. */
@@ -30,6 +31,7 @@ export function createModelGateApp(options: AppOptions = {}): ApplicationFunctio
     const limits = { ...DEFAULT_LIMITS, ...options.limits };
     const ctx: Contextualize = async (context) => buildEventContext(context, await appId(), limits);
     mountHealth(app, addHandler);
+    registerPromotion(app, { appId, limits });
     app.on(
       [
         'pull_request.opened',
@@ -61,7 +63,11 @@ export function createModelGateApp(options: AppOptions = {}): ApplicationFunctio
     );
     app.on(['issue_comment.created', 'issue_comment.edited', 'issue_comment.deleted'], async (context) => {
       const comment = toCommentEvent(context.payload);
-      await runHandler(await ctx(context), null, (s) => handleComment(s, comment));
+      await runHandler(await ctx(context), null, async (s) => {
+        const outcome = await handleComment(s, comment);
+        // Created comments may also be rollback commands or approvals of a rollback (same session).
+        if (comment.action === 'created' && outcome !== 'gone') await handleRollbackComment(s, comment);
+      });
     });
     app.on('check_run.rerequested', async (context) => onCheckRerequested(context, await ctx(context)));
   };

@@ -13,6 +13,8 @@ export interface TimelineComment {
   body: string;
   createdAt: string;
   updatedAt: string;
+  /** Link to the comment (empty when the timeline item has none). */
+  url: string;
   /** The GitHub App that posted it, if any. */
   appId: number | null;
 }
@@ -43,6 +45,7 @@ interface RawItem {
   state?: string;
   commit_id?: string;
   performed_via_github_app?: { id: number } | null;
+  html_url?: string;
 }
 
 /** Every comment and review of the pull request, oldest first. */
@@ -75,6 +78,7 @@ export function buildTimeline(items: readonly RawItem[]): Timeline {
         body: item.body ?? '',
         createdAt: item.created_at,
         updatedAt: item.updated_at ?? item.created_at,
+        url: item.html_url ?? '',
         appId: item.performed_via_github_app?.id ?? null,
       });
     } else if (item.event === 'reviewed' && item.submitted_at && item.state) {

@@ -32,7 +32,8 @@ export interface CommentEvent {
 }
 
 /** `issue_comment` created, edited or deleted on a pull request. */
-export async function handleComment(session: Session, event: CommentEvent): Promise<void> {
+/** Returns `'gone'` when the pull request no longer exists (nothing else should read its thread). */
+export async function handleComment(session: Session, event: CommentEvent): Promise<'gone' | undefined> {
   const { log } = session.ctx;
   // 1. Only pull request conversations; bots issue no commands.
   if (!event.isPullRequest || event.isBot) return;
@@ -40,7 +41,7 @@ export async function handleComment(session: Session, event: CommentEvent): Prom
   // 2. Edited or deleted: an approval may have gone; recompute (the edit itself never counts).
   if (event.action !== 'created') {
     const before = event.previousBody === null ? null : parseCommand(event.previousBody);
-    if (isApproval(command) || isApproval(before)) await refreshFor(session, event.number);
+    if (isApproval(command) || isApproval(before)) return refreshFor(session, event.number);
     return;
   }
   // 3. New commands.
@@ -50,13 +51,17 @@ export async function handleComment(session: Session, event: CommentEvent): Prom
       return refreshFor(session, event.number);
     case 'recheck':
       if (!RECHECKERS.has(event.association) && event.login.toLowerCase() !== event.prAuthor.toLowerCase()) {
-        return log.info({ login: event.login }, 'recheck ignored: not a collaborator or the author');
+        log.info({ login: event.login }, 'recheck ignored: not a collaborator or the author');
+        return;
       }
-      return recheck(session, event.number);
+      await recheck(session, event.number);
+      return;
     case 'rollback':
-      return log.info({ pr: event.number }, 'rollback commands are handled by promotions');
+      log.info({ pr: event.number }, 'rollback commands are handled by promotions');
+      return;
     case 'invalid':
-      return log.info({ pr: event.number, message: command.message }, 'invalid ModelGate command');
+      log.info({ pr: event.number, message: command.message }, 'invalid ModelGate command');
+      return;
     default:
       return;
   }
@@ -66,11 +71,13 @@ function isApproval(command: Command | null): boolean {
   return command?.kind === 'approve' || command?.kind === 'revoke';
 }
 
-async function refreshFor(session: Session, number: number): Promise<void> {
+async function refreshFor(session: Session, number: number): Promise<'gone' | undefined> {
   const pull = await fetchPull(session.ctx, number);
-  if (pull === null || pull.state !== 'open') return;
+  if (pull === null) return 'gone';
+  if (pull.state !== 'open') return;
   session.failureTarget = { sha: pull.headSha, checks: ['signoff'] };
   const config = await session.config();
   if (config === null) return;
   await refreshSignoff(session, { pull, config });
+  return;
 }
