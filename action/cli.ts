@@ -13,6 +13,7 @@ import { formatSummary } from './cli/print-summary.js';
 import { colourEnabled, createPainter, createProgress } from './cli/terminal.js';
 import { evaluateAdhoc } from './evaluate-adhoc.js';
 import { evaluateRepo } from './evaluate-repo.js';
+import { monitorCommand } from './monitor/monitor-command.js';
 
 const USAGE = `Usage:
   modelgate evaluate --config .github/modelgate.yml [--model NAME]... [--base REF --head REF]
@@ -21,8 +22,11 @@ const USAGE = `Usage:
                      [--task binary|multiclass|regression] [--positive LABEL] [--sensitive a,b]
                      [--id COL] [--features a,b] [--threshold T] [--min-group-size N]
                      [--gate metric.bound=value]... --out DIR [--strict]
+  modelgate monitor --config .github/modelgate.yml --baseline-report FILE --data FILE
+                     [--model NAME] --out DIR
 Common options: --bootstrap N  --seed S  --confidence C  --quiet  --no-color  --version  --help
-Exit codes: 0 pass (inconclusive too, unless --strict), 1 fail, 2 error.`;
+Exit codes: 0 pass (inconclusive too, unless --strict), 1 fail, 2 error.
+Monitor exit codes: 0 healthy (or too little data to judge), 1 alert, 2 error.`;
 
 const OPTIONS = {
   config: { type: 'string' },
@@ -44,6 +48,7 @@ const OPTIONS = {
   threshold: { type: 'string' },
   'min-group-size': { type: 'string' },
   gate: { type: 'string', multiple: true },
+  'baseline-report': { type: 'string' },
   bootstrap: { type: 'string' },
   seed: { type: 'string' },
   confidence: { type: 'string' },
@@ -80,6 +85,7 @@ export async function main(
     io.stdout.write(`${USAGE}\n`);
     return values.help ? 0 : 2;
   }
+  if (positionals[0] === 'monitor' && positionals.length === 1) return runMonitorCommand(values, io);
   if (positionals[0] !== 'evaluate' || positionals.length > 1) {
     io.stderr.write(`modelgate: unknown command "${positionals.join(' ')}"\n${USAGE}\n`);
     return 2;
@@ -106,6 +112,42 @@ export async function main(
     io.stderr.write(`${paint.red('modelgate: error:')} ${e.userMessage}\n`);
     if (e.code === 'internal' && e.cause instanceof Error && e.cause.stack)
       io.stderr.write(`${paint.dim(e.cause.stack)}\n`);
+    return 2;
+  }
+}
+
+async function runMonitorCommand(values: CliValues, io: Parameters<typeof main>[1]): Promise<number> {
+  const paint = createPainter(colourEnabled(io.stdout, io.env, values['no-color'] ? false : undefined));
+  const progress = createProgress(io.stderr, Boolean(values.quiet));
+  try {
+    for (const key of ['config', 'baseline-report', 'data', 'out'] as const) {
+      if (!values[key]) throw new ModelGateError('usage', `--${key} is required for modelgate monitor.`);
+    }
+    const result = await monitorCommand({
+      configPath: values.config!,
+      baselineReport: values['baseline-report']!,
+      data: values.data!,
+      ...(values.model?.[0] ? { model: values.model[0] } : {}),
+      out: values.out!,
+      cwd: io.cwd,
+      onProgress: (message) => progress.update(message),
+    });
+    progress.done();
+    const colour =
+      result.report.status === 'healthy'
+        ? paint.green
+        : result.report.status === 'alert'
+          ? paint.red
+          : paint.yellow;
+    io.stdout.write(`${paint.bold(`ModelGate monitor — ${colour(result.report.status.toUpperCase())}`)}\n`);
+    for (const model of result.report.models) {
+      io.stdout.write(`${model.name}: ${model.status}${model.headline ? ` — ${model.headline}` : ''}\n`);
+    }
+    io.stdout.write(paint.dim(`Report: ${result.reportPath} and ${result.markdownPath}\n`));
+    return result.exitCode;
+  } catch (error) {
+    progress.done();
+    io.stderr.write(`${paint.red('modelgate: error:')} ${toModelGateError(error).userMessage}\n`);
     return 2;
   }
 }

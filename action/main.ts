@@ -4,12 +4,13 @@
  * and an `error` report is still written and uploaded so the App never waits for a missing report.
  */
 import path from 'node:path';
-import { ModelGateError, toModelGateError } from '../shared/errors.js';
+import { toModelGateError } from '../shared/errors.js';
 import { buildReport } from '../shared/report/build-report.js';
 import type { Report } from '../shared/report/schema.js';
 import { MODELGATE_VERSION } from '../shared/version.js';
 import { readEnvironment } from './environment.js';
 import { evaluatePullRequest, planPullRequest } from './evaluate-pr.js';
+import { runMonitor } from './monitor/run-monitor.js';
 import { DEFAULT_SETTINGS } from './options.js';
 import { type ActionInputs, type RunContext, readContext, readInputs } from './run/inputs.js';
 import { mergePartialReports } from './run/merge-reports.js';
@@ -22,6 +23,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number>
     // 1. Inputs and the event.
     context = await readContext(env);
     inputs = readInputs(env);
+    if (inputs.mode === 'monitor') return await runMonitor({ inputs, context, env });
     if (inputs.mode === 'plan') return await runPlan(inputs, context, env);
 
     // 2. Evaluate (or merge matrix partials) into one report.
@@ -60,12 +62,6 @@ async function evaluate(inputs: ActionInputs, context: RunContext): Promise<Repo
   const pr = context.pullRequest;
   const sha = context.sha ?? 'HEAD';
   const prMode = inputs.mode === 'pr' && pr !== null;
-  if (inputs.mode === 'monitor') {
-    throw new ModelGateError(
-      'input_invalid',
-      'mode "monitor" is not available in this version of ModelGate; use mode "evaluate" on a schedule.',
-    );
-  }
   return evaluatePullRequest({
     root: inputs.workingDirectory,
     configPath: inputs.config,

@@ -1,17 +1,19 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
-  readTable
-} from "./chunks/chunk-N6HPJ5CS.js";
+  readTable,
+  toFileError
+} from "./chunks/chunk-4QDR3ITQ.js";
 import {
   ConfigError,
   DataError,
+  GitHubApiError,
   ModelError,
   ModelGateError,
   PathError,
   cellText,
   formatLocation,
   toModelGateError
-} from "./chunks/chunk-452MVPUH.js";
+} from "./chunks/chunk-QFI62AG3.js";
 import {
   createRng
 } from "./chunks/chunk-4ZI2KDSH.js";
@@ -99,17 +101,17 @@ var require_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path7) {
-      const ctrl = callVisitor(key, node2, visitor, path7);
+    function visit_(key, node2, visitor, path14) {
+      const ctrl = callVisitor(key, node2, visitor, path14);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path7, ctrl);
-        return visit_(key, ctrl, visitor, path7);
+        replaceNode(key, path14, ctrl);
+        return visit_(key, ctrl, visitor, path14);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path7 = Object.freeze(path7.concat(node2));
+          path14 = Object.freeze(path14.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path7);
+            const ci = visit_(i, node2.items[i], visitor, path14);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -120,13 +122,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path7 = Object.freeze(path7.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path7);
+          path14 = Object.freeze(path14.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path14);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path7);
+          const cv = visit_("value", node2.value, visitor, path14);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -147,17 +149,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path7) {
-      const ctrl = await callVisitor(key, node2, visitor, path7);
+    async function visitAsync_(key, node2, visitor, path14) {
+      const ctrl = await callVisitor(key, node2, visitor, path14);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path7, ctrl);
-        return visitAsync_(key, ctrl, visitor, path7);
+        replaceNode(key, path14, ctrl);
+        return visitAsync_(key, ctrl, visitor, path14);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path7 = Object.freeze(path7.concat(node2));
+          path14 = Object.freeze(path14.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path7);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path14);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -168,13 +170,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path7 = Object.freeze(path7.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path7);
+          path14 = Object.freeze(path14.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path14);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path7);
+          const cv = await visitAsync_("value", node2.value, visitor, path14);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -201,23 +203,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path7) {
+    function callVisitor(key, node2, visitor, path14) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path7);
+        return visitor(key, node2, path14);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path7);
+        return visitor.Map?.(key, node2, path14);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path7);
+        return visitor.Seq?.(key, node2, path14);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path7);
+        return visitor.Pair?.(key, node2, path14);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path7);
+        return visitor.Scalar?.(key, node2, path14);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path7);
+        return visitor.Alias?.(key, node2, path14);
       return void 0;
     }
-    function replaceNode(key, path7, node2) {
-      const parent = path7[path7.length - 1];
+    function replaceNode(key, path14, node2) {
+      const parent = path14[path14.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -829,10 +831,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path7, value) {
+    function collectionFromPath(schema, path14, value) {
       let v = value;
-      for (let i = path7.length - 1; i >= 0; --i) {
-        const k = path7[i];
+      for (let i = path14.length - 1; i >= 0; --i) {
+        const k = path14[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -851,7 +853,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path7) => path7 == null || typeof path7 === "object" && !!path7[Symbol.iterator]().next().done;
+    var isEmptyPath = (path14) => path14 == null || typeof path14 === "object" && !!path14[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -881,11 +883,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path7, value) {
-        if (isEmptyPath(path7))
+      addIn(path14, value) {
+        if (isEmptyPath(path14))
           this.add(value);
         else {
-          const [key, ...rest] = path7;
+          const [key, ...rest] = path14;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -899,8 +901,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path7) {
-        const [key, ...rest] = path7;
+      deleteIn(path14) {
+        const [key, ...rest] = path14;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -914,8 +916,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path7, keepScalar) {
-        const [key, ...rest] = path7;
+      getIn(path14, keepScalar) {
+        const [key, ...rest] = path14;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -933,8 +935,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path7) {
-        const [key, ...rest] = path7;
+      hasIn(path14) {
+        const [key, ...rest] = path14;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -944,8 +946,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path7, value) {
-        const [key, ...rest] = path7;
+      setIn(path14, value) {
+        const [key, ...rest] = path14;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -1952,7 +1954,7 @@ ${indent}${line}` : "\n";
           str += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum2, line) => sum2 + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
             str += ",";
@@ -1968,7 +1970,7 @@ ${indent}${line}` : "\n";
         return start + end;
       } else {
         if (!reqNewline) {
-          const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
+          const len = lines.reduce((sum2, line) => sum2 + line.length + 2, 2);
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
@@ -3460,9 +3462,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path7, value) {
+      addIn(path14, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path7, value);
+          this.contents.addIn(path14, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3537,14 +3539,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path7) {
-        if (Collection.isEmptyPath(path7)) {
+      deleteIn(path14) {
+        if (Collection.isEmptyPath(path14)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path7) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path14) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3559,10 +3561,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path7, keepScalar) {
-        if (Collection.isEmptyPath(path7))
+      getIn(path14, keepScalar) {
+        if (Collection.isEmptyPath(path14))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path7, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path14, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3573,10 +3575,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path7) {
-        if (Collection.isEmptyPath(path7))
+      hasIn(path14) {
+        if (Collection.isEmptyPath(path14))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path7) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path14) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3593,13 +3595,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path7, value) {
-        if (Collection.isEmptyPath(path7)) {
+      setIn(path14, value) {
+        if (Collection.isEmptyPath(path14)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path7), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path14), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path7, value);
+          this.contents.setIn(path14, value);
         }
       }
       /**
@@ -5560,9 +5562,9 @@ var require_cst_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path7) => {
+    visit3.itemAtPath = (cst, path14) => {
       let item = cst;
-      for (const [field, index] of path7) {
+      for (const [field, index] of path14) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5571,23 +5573,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path7) => {
-      const parent = visit3.itemAtPath(cst, path7.slice(0, -1));
-      const field = path7[path7.length - 1][0];
+    visit3.parentCollection = (cst, path14) => {
+      const parent = visit3.itemAtPath(cst, path14.slice(0, -1));
+      const field = path14[path14.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path7, item, visitor) {
-      let ctrl = visitor(item, path7);
+    function _visit(path14, item, visitor) {
+      let ctrl = visitor(item, path14);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path7.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path14.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5598,10 +5600,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path7);
+            ctrl = ctrl(item, path14);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path7) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path14) : ctrl;
     }
     exports.visit = visit3;
   }
@@ -8536,13 +8538,13 @@ var require_ast = __commonJS({
         helperExpression: function helperExpression(node2) {
           return node2.type === "SubExpression" || (node2.type === "MustacheStatement" || node2.type === "BlockStatement") && !!(node2.params && node2.params.length || node2.hash);
         },
-        scopedId: function scopedId(path7) {
-          return /^\.|this\b/.test(path7.original);
+        scopedId: function scopedId(path14) {
+          return /^\.|this\b/.test(path14.original);
         },
         // an ID is simple if it only has one part, and that part is not
         // `..` or `this`.
-        simpleId: function simpleId(path7) {
-          return path7.parts.length === 1 && !AST.helpers.scopedId(path7) && !path7.depth;
+        simpleId: function simpleId(path14) {
+          return path14.parts.length === 1 && !AST.helpers.scopedId(path14) && !path14.depth;
         }
       }
     };
@@ -9627,12 +9629,12 @@ var require_helpers2 = __commonJS({
         loc
       };
     }
-    function prepareMustache(path7, params, hash2, open2, strip, locInfo) {
+    function prepareMustache(path14, params, hash2, open2, strip, locInfo) {
       var escapeFlag = open2.charAt(3) || open2.charAt(2), escaped = escapeFlag !== "{" && escapeFlag !== "&";
       var decorator = /\*/.test(open2);
       return {
         type: decorator ? "Decorator" : "MustacheStatement",
-        path: path7,
+        path: path14,
         params,
         hash: hash2,
         escaped,
@@ -9796,7 +9798,7 @@ var require_compiler = __commonJS({
     exports.__esModule = true;
     exports.Compiler = Compiler;
     exports.precompile = precompile;
-    exports.compile = compile3;
+    exports.compile = compile4;
     function _interopRequireDefault(obj) {
       return obj && obj.__esModule ? obj : { "default": obj };
     }
@@ -9831,7 +9833,7 @@ var require_compiler = __commonJS({
         return true;
       },
       guid: 0,
-      compile: function compile4(program, options) {
+      compile: function compile5(program, options) {
         this.sourceNode = [];
         this.opcodes = [];
         this.children = [];
@@ -9904,9 +9906,9 @@ var require_compiler = __commonJS({
       },
       DecoratorBlock: function DecoratorBlock(decorator) {
         var program = decorator.program && this.compileProgram(decorator.program);
-        var params = this.setupFullMustacheParams(decorator, program, void 0), path7 = decorator.path;
+        var params = this.setupFullMustacheParams(decorator, program, void 0), path14 = decorator.path;
         this.useDecorators = true;
-        this.opcode("registerDecorator", params.length, path7.original);
+        this.opcode("registerDecorator", params.length, path14.original);
       },
       PartialStatement: function PartialStatement(partial2) {
         this.usePartial = true;
@@ -9973,48 +9975,48 @@ var require_compiler = __commonJS({
         }
       },
       ambiguousSexpr: function ambiguousSexpr(sexpr, program, inverse) {
-        var path7 = sexpr.path, name = path7.parts[0], isBlock = program != null || inverse != null;
-        this.opcode("getContext", validateDepth(path7));
+        var path14 = sexpr.path, name = path14.parts[0], isBlock = program != null || inverse != null;
+        this.opcode("getContext", validateDepth(path14));
         this.opcode("pushProgram", program);
         this.opcode("pushProgram", inverse);
-        path7.strict = true;
-        this.accept(path7);
+        path14.strict = true;
+        this.accept(path14);
         this.opcode("invokeAmbiguous", name, isBlock);
       },
       simpleSexpr: function simpleSexpr(sexpr) {
-        var path7 = sexpr.path;
-        path7.strict = true;
-        this.accept(path7);
+        var path14 = sexpr.path;
+        path14.strict = true;
+        this.accept(path14);
         this.opcode("resolvePossibleLambda");
       },
       helperSexpr: function helperSexpr(sexpr, program, inverse) {
-        var params = this.setupFullMustacheParams(sexpr, program, inverse), path7 = sexpr.path, name = path7.parts[0];
+        var params = this.setupFullMustacheParams(sexpr, program, inverse), path14 = sexpr.path, name = path14.parts[0];
         if (this.options.knownHelpers[name]) {
           this.opcode("invokeKnownHelper", params.length, name);
         } else if (this.options.knownHelpersOnly) {
           throw new _exception2["default"]("You specified knownHelpersOnly, but used the unknown helper " + name, sexpr);
         } else {
-          path7.strict = true;
-          path7.falsy = true;
-          this.accept(path7);
-          this.opcode("invokeHelper", params.length, path7.original, _ast2["default"].helpers.simpleId(path7));
+          path14.strict = true;
+          path14.falsy = true;
+          this.accept(path14);
+          this.opcode("invokeHelper", params.length, path14.original, _ast2["default"].helpers.simpleId(path14));
         }
       },
-      PathExpression: function PathExpression(path7) {
-        var depth = validateDepth(path7);
-        var parts = validateParts(path7);
+      PathExpression: function PathExpression(path14) {
+        var depth = validateDepth(path14);
+        var parts = validateParts(path14);
         this.addDepth(depth);
         this.opcode("getContext", depth);
-        var name = parts[0], scoped = _ast2["default"].helpers.scopedId(path7), blockParamId = !depth && !scoped && this.blockParamIndex(name);
+        var name = parts[0], scoped = _ast2["default"].helpers.scopedId(path14), blockParamId = !depth && !scoped && this.blockParamIndex(name);
         if (blockParamId) {
           this.opcode("lookupBlockParam", blockParamId, parts);
         } else if (!name) {
           this.opcode("pushContext");
-        } else if (path7.data) {
+        } else if (path14.data) {
           this.options.data = true;
-          this.opcode("lookupData", depth, parts, path7.strict);
+          this.opcode("lookupData", depth, parts, path14.strict);
         } else {
-          this.opcode("lookupOnContext", parts, path7.falsy, path7.strict, scoped);
+          this.opcode("lookupOnContext", parts, path14.falsy, path14.strict, scoped);
         }
       },
       StringLiteral: function StringLiteral(string4) {
@@ -10170,7 +10172,7 @@ var require_compiler = __commonJS({
       var ast = env.parse(input3, options), environment = new env.Compiler().compile(ast, options);
       return new env.JavaScriptCompiler().compile(environment, options);
     }
-    function compile3(input3, options, env) {
+    function compile4(input3, options, env) {
       if (options === void 0) options = {};
       if (input3 == null || typeof input3 !== "string" && input3.type !== "Program") {
         throw new _exception2["default"]("You must pass a string or Handlebars AST to Handlebars.compile. You passed " + input3);
@@ -10241,8 +10243,8 @@ var require_compiler = __commonJS({
       }
       return value;
     }
-    function validateParts(path7) {
-      return validateStringArray(path7, path7.parts, "parts");
+    function validateParts(path14) {
+      return validateStringArray(path14, path14.parts, "parts");
     }
     function validateBlockParams(program) {
       if (program.blockParams != null) {
@@ -10424,16 +10426,16 @@ var require_util = __commonJS({
     }
     exports.urlGenerate = urlGenerate;
     function normalize(aPath) {
-      var path7 = aPath;
+      var path14 = aPath;
       var url2 = urlParse(aPath);
       if (url2) {
         if (!url2.path) {
           return aPath;
         }
-        path7 = url2.path;
+        path14 = url2.path;
       }
-      var isAbsolute = exports.isAbsolute(path7);
-      var parts = path7.split(/\/+/);
+      var isAbsolute = exports.isAbsolute(path14);
+      var parts = path14.split(/\/+/);
       for (var part, up = 0, i = parts.length - 1; i >= 0; i--) {
         part = parts[i];
         if (part === ".") {
@@ -10450,15 +10452,15 @@ var require_util = __commonJS({
           }
         }
       }
-      path7 = parts.join("/");
-      if (path7 === "") {
-        path7 = isAbsolute ? "/" : ".";
+      path14 = parts.join("/");
+      if (path14 === "") {
+        path14 = isAbsolute ? "/" : ".";
       }
       if (url2) {
-        url2.path = path7;
+        url2.path = path14;
         return urlGenerate(url2);
       }
-      return path7;
+      return path14;
     }
     exports.normalize = normalize;
     function join(aRoot, aPath) {
@@ -11204,9 +11206,9 @@ var require_source_map_consumer = __commonJS({
     SourceMapConsumer.LEAST_UPPER_BOUND = 2;
     SourceMapConsumer.prototype.eachMapping = function SourceMapConsumer_eachMapping(aCallback, aContext, aOrder) {
       var context = aContext || null;
-      var order = aOrder || SourceMapConsumer.GENERATED_ORDER;
+      var order2 = aOrder || SourceMapConsumer.GENERATED_ORDER;
       var mappings;
-      switch (order) {
+      switch (order2) {
         case SourceMapConsumer.GENERATED_ORDER:
           mappings = this._generatedMappings;
           break;
@@ -12231,7 +12233,7 @@ var require_javascript_compiler = __commonJS({
         return ["lookupProperty(", parent, ",", this.quotedString(name), ")"];
       },
       lookupPropertyFunctionIsUsed: false,
-      compile: function compile3(environment, options, context, asObject) {
+      compile: function compile4(environment, options, context, asObject) {
         this.environment = environment;
         this.options = options;
         this.stringParams = this.options.stringParams;
@@ -13260,8 +13262,8 @@ var require_printer = __commonJS({
       return this.accept(sexpr.path) + " " + params + hash2;
     };
     PrintVisitor.prototype.PathExpression = function(id) {
-      var path7 = id.parts.join("/");
-      return (id.data ? "@" : "") + "PATH:" + path7;
+      var path14 = id.parts.join("/");
+      return (id.data ? "@" : "") + "PATH:" + path14;
     };
     PrintVisitor.prototype.StringLiteral = function(string4) {
       return '"' + string4.value + '"';
@@ -13312,7 +13314,7 @@ var require_lib = __commonJS({
 });
 
 // action/main.ts
-import path6 from "node:path";
+import path13 from "node:path";
 
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -14131,10 +14133,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path7) {
-  if (!path7)
+function getElementAtPath(obj, path14) {
+  if (!path14)
     return obj;
-  return path7.reduce((acc, key) => acc?.[key], obj);
+  return path14.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -14474,11 +14476,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path7, issues) {
+function prefixIssues(path14, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path7);
+    iss.path.unshift(path14);
     return iss;
   });
 }
@@ -14940,16 +14942,16 @@ function flattenError(error62, mapper = (issue2) => issue2.message) {
 }
 function formatError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error63, path7 = []) => {
+  const processError = (error63, path14 = []) => {
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path7, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path14, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path7, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path14, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path7, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path14, ...issue2.path]);
       } else {
-        const fullpath = [...path7, ...issue2.path];
+        const fullpath = [...path14, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -14988,17 +14990,17 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error62, mapper = (issue2) => issue2.message) {
   const result = { errors: [] };
-  const processError = (error63, path7 = []) => {
+  const processError = (error63, path14 = []) => {
     var _a3;
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path7, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path14, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path7, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path14, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path7, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path14, ...issue2.path]);
       } else {
-        const fullpath = [...path7, ...issue2.path];
+        const fullpath = [...path14, ...issue2.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue2));
           continue;
@@ -15037,8 +15039,8 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path7 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path7) {
+  const path14 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path14) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -16383,13 +16385,13 @@ var CC_SANITIZE = /[- ]/g;
 function isLuhnAlgo(digits) {
   let length = digits.length;
   let bit = 1;
-  let sum = 0;
+  let sum2 = 0;
   while (length) {
     const value = digits.charCodeAt(--length) - 48;
     bit ^= 1;
-    sum += bit ? [0, 2, 4, 6, 8, 1, 3, 5, 7, 9][value] : value;
+    sum2 += bit ? [0, 2, 4, 6, 8, 1, 3, 5, 7, 9][value] : value;
   }
-  return sum % 10 === 0;
+  return sum2 % 10 === 0;
 }
 function isValidCreditCard(input3) {
   if (!creditCard.test(input3))
@@ -32176,13 +32178,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path7 = ref.slice(1).split("/").filter(Boolean);
-  if (path7.length === 0) {
+  const path14 = ref.slice(1).split("/").filter(Boolean);
+  if (path14.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path7[0] === defsKey) {
-    const key = path7[1] === void 0 ? void 0 : decodeJSONPointerSegment(path7[1]);
+  if (path14[0] === defsKey) {
+    const key = path14[1] === void 0 ? void 0 : decodeJSONPointerSegment(path14[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -33866,14 +33868,14 @@ function encodeTarget(input3) {
       name: column.name,
       numeric: column.kind === "numeric"
     });
-  const order = sortLevels(levels, column.kind === "numeric");
+  const order2 = sortLevels(levels, column.kind === "numeric");
   const remap2 = new Int32Array(levels.length);
-  order.forEach((level, idx) => {
+  order2.forEach((level, idx) => {
     remap2[levels.indexOf(level)] = idx;
   });
   const y = new Int32Array(n);
   for (let i = 0; i < n; i++) y[i] = remap2[codes[i]];
-  return { task, y, classes: order };
+  return { task, y, classes: order2 };
 }
 function encodeBinary(input3) {
   const { levels, codes, positive, file: file2, name } = input3;
@@ -34363,8 +34365,8 @@ function computeLogLoss(y, score, weights) {
     if (w === 0) continue;
     const p = clipProbability(score[i]);
     const q = 1 - p;
-    const sum = q + p;
-    total -= w * Math.log((y[i] === 1 ? p : q) / sum);
+    const sum2 = q + p;
+    total -= w * Math.log((y[i] === 1 ? p : q) / sum2);
     weightSum += w;
   }
   if (weightSum === 0) return { value: null, reason: "no rows" };
@@ -34412,10 +34414,10 @@ function sortOrderDescending(score) {
   const hi = new Uint32Array(n);
   const lo = new Uint32Array(n);
   computeDescendingKeys(score, hi, lo);
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  if (n < SMALL) return order.sort((a, b) => hi[a] - hi[b] || lo[a] - lo[b]);
-  return radixSort(order, hi, lo);
+  const order2 = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order2[i] = i;
+  if (n < SMALL) return order2.sort((a, b) => hi[a] - hi[b] || lo[a] - lo[b]);
+  return radixSort(order2, hi, lo);
 }
 function computeDescendingKeys(score, hi, lo) {
   const words = new Uint32Array(score.buffer, score.byteOffset, score.length * 2);
@@ -34434,8 +34436,8 @@ function computeDescendingKeys(score, hi, lo) {
     }
   }
 }
-function radixSort(order, hi, lo) {
-  const n = order.length;
+function radixSort(order2, hi, lo) {
+  const n = order2.length;
   const counts = new Uint32Array(4 * RADIX);
   for (let i = 0; i < n; i++) {
     const l = lo[i];
@@ -34445,7 +34447,7 @@ function radixSort(order, hi, lo) {
     counts[2 * RADIX + (h & 65535)]++;
     counts[3 * RADIX + (h >>> 16)]++;
   }
-  let src = order;
+  let src = order2;
   let dst = new Uint32Array(n);
   for (let pass = 0; pass < 4; pass++) {
     const offsets = counts.subarray(pass * RADIX, (pass + 1) * RADIX);
@@ -34468,23 +34470,23 @@ function isConstantDigit(counts, firstKeyShifted, n) {
   return counts[firstKeyShifted & 65535] === n;
 }
 function toStartOffsets(counts) {
-  let sum = 0;
+  let sum2 = 0;
   for (let d = 0; d < counts.length; d++) {
     const c = counts[d];
-    counts[d] = sum;
-    sum += c;
+    counts[d] = sum2;
+    sum2 += c;
   }
 }
 
 // shared/metrics/rank.ts
-function scanRuns(y, score, order, weights) {
-  const n = order.length;
+function scanRuns(y, score, order2, weights) {
+  const n = order2.length;
   let pos = 0;
   let neg = 0;
   let area = 0;
   let precisionSum = 0;
   let i = 0;
-  let row = n > 0 ? order[0] : 0;
+  let row = n > 0 ? order2[0] : 0;
   let value = n > 0 ? score[row] : 0;
   while (i < n) {
     let runPos = 0;
@@ -34496,7 +34498,7 @@ function scanRuns(y, score, order, weights) {
       runPos += p;
       runNeg += w - p;
       if (++i === n) break;
-      row = order[i];
+      row = order2[i];
       value = score[row];
     } while (value === runValue);
     area += runNeg * (pos + runPos / 2);
@@ -34506,9 +34508,9 @@ function scanRuns(y, score, order, weights) {
   }
   return { pos, neg, area, precisionSum };
 }
-function scan(y, score, order, weights) {
-  assertSameLength({ y, score, order, weights });
-  return scanRuns(y, score, order ?? sortOrderDescending(score), weights);
+function scan(y, score, order2, weights) {
+  assertSameLength({ y, score, order: order2, weights });
+  return scanRuns(y, score, order2 ?? sortOrderDescending(score), weights);
 }
 function rocAucOf(s) {
   if (s.pos === 0 || s.neg === 0) {
@@ -34522,14 +34524,14 @@ function rocAucOf(s) {
 function averagePrecisionOf(s) {
   return s.pos === 0 ? { value: null, reason: "no actual positives" } : { value: s.precisionSum / s.pos };
 }
-function computeRocAuc(y, score, order, weights) {
-  return rocAucOf(scan(y, score, order, weights));
+function computeRocAuc(y, score, order2, weights) {
+  return rocAucOf(scan(y, score, order2, weights));
 }
-function computeAveragePrecision(y, score, order, weights) {
-  return averagePrecisionOf(scan(y, score, order, weights));
+function computeAveragePrecision(y, score, order2, weights) {
+  return averagePrecisionOf(scan(y, score, order2, weights));
 }
-function computeRankMetrics(y, score, order, weights) {
-  const sums = scan(y, score, order, weights);
+function computeRankMetrics(y, score, order2, weights) {
+  const sums = scan(y, score, order2, weights);
   return { roc_auc: rocAucOf(sums), average_precision: averagePrecisionOf(sums) };
 }
 
@@ -34538,9 +34540,9 @@ function computeBinaryMetrics(input3) {
   const { y, score, pred } = input3;
   assertSameLength({ y, score, pred, order: input3.order });
   const counts = computeCountMetrics(computeConfusion(y, pred));
-  const order = input3.order ?? sortOrderDescending(score);
+  const order2 = input3.order ?? sortOrderDescending(score);
   const scored = {
-    ...computeRankMetrics(y, score, order),
+    ...computeRankMetrics(y, score, order2),
     log_loss: computeLogLoss(y, score),
     brier: computeBrier(y, score)
   };
@@ -34757,8 +34759,8 @@ function bump(counts, i) {
 
 // shared/evaluate/rank-layout.ts
 function buildRankLayout(input3) {
-  const { y, score, order } = input3;
-  const n = order.length;
+  const { y, score, order: order2 } = input3;
+  const n = order2.length;
   let positives2 = 0;
   for (let i = 0; i < n; i++) positives2 += y[i];
   const rows = new Uint32Array(n);
@@ -34769,13 +34771,13 @@ function buildRankLayout(input3) {
   let q = 0;
   let tied = false;
   for (let start = 0; start < n; ) {
-    const value = score[order[start]];
+    const value = score[order2[start]];
     let end = start + 1;
-    while (end < n && score[order[end]] === value) end++;
+    while (end < n && score[order2[end]] === value) end++;
     const pBefore = p;
     const qBefore = q;
     for (let j = start; j < end; j++) {
-      const row = order[j];
+      const row = order2[j];
       if (y[row] === 1) rows[p++] = row;
       else rows[positives2 + q++] = row;
     }
@@ -34920,8 +34922,8 @@ var BinaryScoreBootstrap = class {
   resample(rng, out) {
     const counts = this.counts;
     this.sampler.sample(rng, counts);
-    this.ranks.forEach((rank, m2) => {
-      computeRankReplicate({ ...rank, counts, out, offset: 4 * m2 });
+    this.ranks.forEach((rank2, m2) => {
+      computeRankReplicate({ ...rank2, counts, out, offset: 4 * m2 });
     });
     if (this.models === 2) sumLossTerms2(counts, this.terms, out);
     else sumLossTerms1(counts, this.terms, out);
@@ -34938,14 +34940,14 @@ function mapToSlots(rows, slotOfRow) {
   for (let j = 0; j < rows.length; j++) out[j] = slotOfRow[rows[j]];
   return out;
 }
-function buildSlots(y, order) {
+function buildSlots(y, order2) {
   const slot = new Uint32Array(y.length);
   let positives2 = 0;
   for (let i = 0; i < y.length; i++) positives2 += y[i];
   let p = 0;
   let q = positives2;
-  for (let j = 0; j < order.length; j++) {
-    const row = order[j];
+  for (let j = 0; j < order2.length; j++) {
+    const row = order2[j];
     slot[row] = y[row] === 1 ? p++ : q++;
   }
   return slot;
@@ -35415,10 +35417,10 @@ function computeGroupScoreMetrics(subsets, model) {
     const b = segments.start[g + 1];
     const y = subsets.y.subarray(a, b);
     const score = scores.subarray(a, b);
-    const order = orders.subarray(a, b);
+    const order2 = orders.subarray(a, b);
     out.push({
-      roc_auc: computeRocAuc(y, score, order).value,
-      average_precision: computeAveragePrecision(y, score, order).value,
+      roc_auc: computeRocAuc(y, score, order2).value,
+      average_precision: computeAveragePrecision(y, score, order2).value,
       log_loss: computeLogLoss(y, score).value,
       brier: computeBrier(y, score).value
     });
@@ -35698,9 +35700,9 @@ var MulticlassLossBootstrap = class {
     const { counts, terms, models } = this;
     const n = counts.length;
     for (let m2 = 0; m2 < models; m2++) {
-      let sum = 0;
-      for (let i = 0; i < n; i++) sum += counts[i] * terms[i * models + m2];
-      out[m2] = n === 0 ? Number.NaN : sum / n;
+      let sum2 = 0;
+      for (let i = 0; i < n; i++) sum2 += counts[i] * terms[i * models + m2];
+      out[m2] = n === 0 ? Number.NaN : sum2 / n;
     }
   }
   /** The last resample as per-row multiplicities (for checks against the metric functions). */
@@ -36421,7 +36423,7 @@ function increaseCheck(ctx, name, threshold, candidate) {
     return errorCheck(head2, `${name} is not a known operational measurement.`);
   const productionSide = ctx.model.operational.production;
   const production = finite(productionSide?.[name]);
-  const missingReason2 = productionSide?.load_error ? `the production model could not be loaded (${productionSide.load_error})` : candidate === null ? "it was not measured for the candidate" : "it was not measured for production";
+  const missingReason3 = productionSide?.load_error ? `the production model could not be loaded (${productionSide.load_error})` : candidate === null ? "it was not measured for the candidate" : "it was not measured for production";
   return buildRegressionCheck({
     head: head2,
     relative: true,
@@ -36431,7 +36433,7 @@ function increaseCheck(ctx, name, threshold, candidate) {
     production,
     delta: candidate !== null && production !== null ? candidate - production : null,
     deltaInterval: null,
-    missingReason: missingReason2,
+    missingReason: missingReason3,
     firstPromotion: ctx.model.firstPromotion,
     test: "point",
     warnWithinNoise: false,
@@ -36579,7 +36581,7 @@ async function loadModel(input3) {
   };
   let file2;
   if (input3.model.runner === "command") {
-    const { runCommandModel } = await import("./chunks/command-runner-AYYPAO2W.js");
+    const { runCommandModel } = await import("./chunks/command-runner-U5APRASN.js");
     file2 = await runCommandModel({
       ...options,
       command: input3.model.command ?? "",
@@ -36590,7 +36592,7 @@ async function loadModel(input3) {
       artifact: input3.source.displayPath
     });
   } else {
-    const { readPredictions } = await import("./chunks/predictions-runner-46YWOAJP.js");
+    const { readPredictions } = await import("./chunks/predictions-runner-AT3TEOF3.js");
     file2 = await readPredictions(input3.source.path, { ...options, displayPath: input3.source.displayPath });
   }
   return {
@@ -36610,7 +36612,7 @@ async function loadModel(input3) {
   };
 }
 async function loadOnnx(input3) {
-  const { loadOnnxModel } = await import("./chunks/onnx-runner-C45CFEQW.js");
+  const { loadOnnxModel } = await import("./chunks/onnx-runner-44IKS5OY.js");
   const { runPermutationImportance } = await import("./chunks/permutation-importance-VMGEXCW3.js");
   const model = await loadOnnxModel(input3.source.path, { displayPath: input3.source.displayPath });
   const predictOptions = {
@@ -37002,15 +37004,15 @@ function redactSecrets(text, secrets = []) {
   return out;
 }
 function toGitError(args, error62, stderr, secrets) {
-  const exitCode = typeof error62.code === "number" ? error62.code : null;
-  const details = { args, exitCode, stderr, cause: error62 };
+  const exitCode2 = typeof error62.code === "number" ? error62.code : null;
+  const details = { args, exitCode: exitCode2, stderr, cause: error62 };
   const command = commandName(args);
   if (error62.code === "ENOENT")
     return new GitError("git is not installed or not on PATH", { ...details, code: "git_missing" }, secrets);
   if (error62.code === "ERR_CHILD_PROCESS_STDIO_MAXBUFFER") {
     return new GitError(`git ${command} produced more output than the configured limit`, details, secrets);
   }
-  const how = exitCode === null ? `was stopped (${error62.code ?? "signal"})` : `failed with exit code ${exitCode}`;
+  const how = exitCode2 === null ? `was stopped (${error62.code ?? "signal"})` : `failed with exit code ${exitCode2}`;
   return new GitError(`git ${command} ${how}`, details, secrets);
 }
 function commandName(args) {
@@ -37045,19 +37047,19 @@ var Git = class {
     return new Promise((resolve, reject) => {
       execFile(options.gitPath ?? "git", args, execOptions, (error62, stdout, stderr) => {
         if (!error62) return resolve({ stdout, exitCode: 0 });
-        const exitCode = typeof error62.code === "number" ? error62.code : null;
-        if (exitCode !== null && allowExit.includes(exitCode)) return resolve({ stdout, exitCode });
+        const exitCode2 = typeof error62.code === "number" ? error62.code : null;
+        if (exitCode2 !== null && allowExit.includes(exitCode2)) return resolve({ stdout, exitCode: exitCode2 });
         reject(toGitError(args, error62, stderr.toString("utf8"), options.secrets));
       });
     });
   }
   /** The full object id `rev` names. @throws GitError when it names nothing. */
   async revParse(rev) {
-    const { stdout, exitCode } = await this.run(
+    const { stdout, exitCode: exitCode2 } = await this.run(
       ["rev-parse", "--verify", "--quiet", "--end-of-options", checkRev(rev)],
       [1]
     );
-    if (exitCode !== 0) throw new GitError(`git rev-parse: "${rev}" does not name a revision`, revArgs(rev));
+    if (exitCode2 !== 0) throw new GitError(`git rev-parse: "${rev}" does not name a revision`, revArgs(rev));
     return stdout.toString("utf8").trim();
   }
   /** True when `rev` names an object present in this repository (a shallow clone may lack it). */
@@ -37127,8 +37129,8 @@ var Git = class {
   }
   /** The best common ancestor of two commits, or null when they share no history. */
   async mergeBase(a, b) {
-    const { stdout, exitCode } = await this.run(["merge-base", checkRev(a), checkRev(b)], [1]);
-    return exitCode === 0 ? stdout.toString("utf8").trim() : null;
+    const { stdout, exitCode: exitCode2 } = await this.run(["merge-base", checkRev(a), checkRev(b)], [1]);
+    return exitCode2 === 0 ? stdout.toString("utf8").trim() : null;
   }
   /** True when the checkout is a shallow clone (`actions/checkout` defaults to depth 1). */
   async isShallow() {
@@ -37278,8 +37280,8 @@ function buildMonitor(args) {
   return out;
 }
 function mapEntries(entries, raw, map2) {
-  const order = typeof raw === "object" && raw !== null ? Object.keys(raw) : [];
-  const keys = [.../* @__PURE__ */ new Set([...order, ...Object.keys(entries)])];
+  const order2 = typeof raw === "object" && raw !== null ? Object.keys(raw) : [];
+  const keys = [.../* @__PURE__ */ new Set([...order2, ...Object.keys(entries)])];
   const out = {};
   for (const key of keys) {
     const value = entries[key];
@@ -37518,13 +37520,13 @@ function defaultRunner({ model }) {
   if (PREDICTION_EXTENSIONS.includes(extension)) return "predictions";
   return "command";
 }
-function checkDataExtension(data, path7, issues) {
+function checkDataExtension(data, path14, issues) {
   const extension = extensionOf(data);
   if (PREDICTION_EXTENSIONS.includes(extension)) return;
-  issues.add(path7, `expected a data file ending in .csv, .jsonl or .parquet, got ${JSON.stringify(data)}`);
+  issues.add(path14, `expected a data file ending in .csv, .jsonl or .parquet, got ${JSON.stringify(data)}`);
 }
-function extensionOf(path7) {
-  const base = path7.slice(path7.lastIndexOf("/") + 1);
+function extensionOf(path14) {
+  const base = path14.slice(path14.lastIndexOf("/") + 1);
   const dot = base.lastIndexOf(".");
   return dot <= 0 ? "" : base.slice(dot).toLowerCase();
 }
@@ -37564,11 +37566,11 @@ function checkMetricSections({ name, model, issues }) {
     sections.push([["models", name, "monitor", "gates"], "gates", model.monitor.gates]);
     sections.push([["models", name, "monitor", "fairness"], "fairness", model.monitor.fairness]);
   }
-  for (const [path7, section, entries] of sections) {
+  for (const [path14, section, entries] of sections) {
     for (const metric of Object.keys(entries)) {
       if (appliesToTask(section, metric, model.task)) continue;
       issues.add(
-        [...path7, metric],
+        [...path14, metric],
         `${metric} does not apply to ${model.task} models; ${expectedNames(section, model.task)}`,
         "key"
       );
@@ -37583,20 +37585,20 @@ function parseConfigSource(text, file2) {
   const doc = (0, import_yaml.parseDocument)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   return { file: file2, doc, lineCounter };
 }
-function formatKeyPath(path7) {
+function formatKeyPath(path14) {
   let out = "";
-  for (const segment of path7) {
+  for (const segment of path14) {
     if (typeof segment === "number") out += `[${segment}]`;
     else if (/^[A-Za-z0-9_$/-]+$/.test(segment)) out += out === "" ? segment : `.${segment}`;
     else out += `[${JSON.stringify(segment)}]`;
   }
   return out;
 }
-function findInDocument(source, path7) {
+function findInDocument(source, path14) {
   const resolve = (node2) => (0, import_yaml.isAlias)(node2) ? node2.resolve(source.doc) : node2;
   let current = resolve(source.doc.contents);
   const found = { key: null, value: current ?? null, depth: 0 };
-  for (const segment of path7) {
+  for (const segment of path14) {
     if ((0, import_yaml.isMap)(current)) {
       const pair = current.items.find((p) => (0, import_yaml.isScalar)(p.key) && String(p.key.value) === String(segment));
       if (pair === void 0) break;
@@ -37612,21 +37614,21 @@ function findInDocument(source, path7) {
   return found;
 }
 function buildLocate(source) {
-  return (path7, at = "value") => {
-    const found = findInDocument(source, path7);
-    const complete = found.depth === path7.length;
+  return (path14, at = "value") => {
+    const found = findInDocument(source, path14);
+    const complete = found.depth === path14.length;
     const valueNode = complete && at === "value" && !isEmptyScalar(found.value) ? found.value : null;
     const node2 = valueNode ?? found.key ?? found.value;
     const offset = node2?.range?.[0] ?? 0;
     const { line, col } = source.lineCounter.linePos(offset);
-    return { file: source.file, line, column: col, path: formatKeyPath(path7) };
+    return { file: source.file, line, column: col, path: formatKeyPath(path14) };
   };
 }
 function isEmptyScalar(node2) {
   return (0, import_yaml.isScalar)(node2) && node2.value === null && (node2.source ?? "") === "";
 }
 function locateByPath(file2) {
-  return (path7) => ({ file: file2, path: formatKeyPath(path7) });
+  return (path14) => ({ file: file2, path: formatKeyPath(path14) });
 }
 
 // shared/config/paths.ts
@@ -37666,8 +37668,8 @@ var IssueCollector = class {
   }
   locate;
   list = [];
-  add(path7, message, at = "value") {
-    this.list.push({ location: this.locate(path7, at), message });
+  add(path14, message, at = "value") {
+    this.list.push({ location: this.locate(path14, at), message });
   }
   path(value, keyPath) {
     try {
@@ -37906,25 +37908,25 @@ function buildSchemaIssues(issues, ctx) {
   return issues.flatMap((issue2) => buildIssue(issue2, ctx));
 }
 function buildIssue(issue2, ctx) {
-  const path7 = issue2.path.filter((p) => typeof p !== "symbol");
+  const path14 = issue2.path.filter((p) => typeof p !== "symbol");
   if (issue2.code === "unrecognized_keys") {
     return issue2.keys.map((key) => ({
-      location: ctx.locate([...path7, key], "key"),
-      message: describeUnknownKey([...path7], key, ctx)
+      location: ctx.locate([...path14, key], "key"),
+      message: describeUnknownKey([...path14], key, ctx)
     }));
   }
   if (issue2.code === "invalid_key") {
     const reason = issue2.issues[0]?.message ?? "not a valid name";
     return [
       {
-        location: ctx.locate(path7, "key"),
-        message: `invalid name "${String(path7.at(-1))}"; expected ${reason}`
+        location: ctx.locate(path14, "key"),
+        message: `invalid name "${String(path14.at(-1))}"; expected ${reason}`
       }
     ];
   }
-  const value = valueAt(ctx.value, path7);
+  const value = valueAt(ctx.value, path14);
   const at = value === void 0 ? "key" : "value";
-  return [{ location: ctx.locate(path7, at), message: describeValueIssue(issue2, value) }];
+  return [{ location: ctx.locate(path14, at), message: describeValueIssue(issue2, value) }];
 }
 function describeUnknownKey(parent, key, ctx) {
   const section = metricSectionOf(parent);
@@ -37945,11 +37947,11 @@ function describeUnknownKey(parent, key, ctx) {
   const suggestion = suggestName(key, allowed);
   return explainUnknown(`unknown key "${key}"`, suggestion, `one of: ${allowed.join(", ")}`);
 }
-function metricSectionOf(path7) {
-  if (path7[0] !== "models") return null;
-  const last = path7.at(-1);
-  const isModel = path7.length === 3;
-  const isMonitor = path7.length === 4 && path7[2] === "monitor";
+function metricSectionOf(path14) {
+  if (path14[0] !== "models") return null;
+  const last = path14.at(-1);
+  const isModel = path14.length === 3;
+  const isMonitor = path14.length === 4 && path14[2] === "monitor";
   if (!isModel && !isMonitor) return null;
   if (last === "gates" || last === "fairness") return last;
   if (last === "operational" && isModel) return last;
@@ -38017,18 +38019,18 @@ function describeValue(value) {
 function isNumeric(text) {
   return text.trim() !== "" && Number.isFinite(Number(text));
 }
-function valueAt(root, path7) {
+function valueAt(root, path14) {
   let current = root;
-  for (const segment of path7) {
+  for (const segment of path14) {
     if (current === null || typeof current !== "object") return void 0;
     if (!Object.hasOwn(current, segment)) return void 0;
     current = current[segment];
   }
   return current;
 }
-function objectKeysAt(schema, path7) {
+function objectKeysAt(schema, path14) {
   let current = schema;
-  for (const segment of [...path7, null]) {
+  for (const segment of [...path14, null]) {
     current = unwrap(current);
     const def = current?._zod.def;
     if (def === void 0) return [];
@@ -38172,18 +38174,18 @@ var SNAKE = {
 };
 function checkMetricGate(ctx, metric, gate) {
   const { report, model } = ctx;
-  const path7 = [...ctx.base, "gates", metric];
-  if (!requireSomeBound(report, path7, gate, METRIC_BOUNDS)) return;
-  checkMinMax(report, path7, gate.min, gate.max);
+  const path14 = [...ctx.base, "gates", metric];
+  if (!requireSomeBound(report, path14, gate, METRIC_BOUNDS)) return;
+  checkMinMax(report, path14, gate.min, gate.max);
   const info = METRICS[metric];
   if (info === void 0) return;
   for (const key of ["min", "max", "worstGroupMin", "worstGroupMax"]) {
-    checkRange({ report, path: [...path7, SNAKE[key]], value: gate[key], range: info.range, metric });
+    checkRange({ report, path: [...path14, SNAKE[key]], value: gate[key], range: info.range, metric });
   }
   const worstKey = gate.worstGroupMin !== void 0 ? "worstGroupMin" : gate.worstGroupMax !== void 0 ? "worstGroupMax" : null;
   if (worstKey !== null && model.sensitive.length === 0) {
     report(
-      [...path7, SNAKE[worstKey]],
+      [...path14, SNAKE[worstKey]],
       `needs sensitive columns, but ${formatKeyPath([...ctx.base, "sensitive"])} is empty`
     );
   }
@@ -38192,43 +38194,43 @@ function checkMetricGate(ctx, metric, gate) {
     const right = info.direction === "higher" ? "worst_group_min" : "worst_group_max";
     const worst = info.direction === "higher" ? "lowest" : "highest";
     report(
-      [...path7, SNAKE[wrongWorst]],
+      [...path14, SNAKE[wrongWorst]],
       `does nothing: ${metric} is ${info.direction}-is-better, so its worst group has the ${worst} value; use ${right}`
     );
   }
   const tolerance = gate.maxRegression !== void 0 || gate.maxRegressionRelative !== void 0;
   checkTest({
     ctx,
-    path: path7,
+    path: path14,
     test: gate.test,
     tolerance,
     toleranceKeys: "max_regression or max_regression_relative"
   });
 }
 function checkTest(args) {
-  const { ctx, path: path7, test } = args;
+  const { ctx, path: path14, test } = args;
   if (test !== "noninferiority") return;
   if (!args.tolerance) {
     ctx.report(
-      [...path7, "test"],
+      [...path14, "test"],
       `noninferiority does nothing without ${args.toleranceKeys}: it tests the change against that tolerance`
     );
   } else if (ctx.defaults.bootstrap === 0) {
-    ctx.report([...path7, "test"], "noninferiority needs confidence intervals, but defaults.bootstrap is 0");
+    ctx.report([...path14, "test"], "noninferiority needs confidence intervals, but defaults.bootstrap is 0");
   }
 }
-function requireSomeBound(report, path7, gate, bounds) {
+function requireSomeBound(report, path14, gate, bounds) {
   if (bounds.some((b) => gate[b] !== void 0)) return true;
   report(
-    path7,
+    path14,
     `sets no threshold; expected at least one of: ${bounds.map((b) => SNAKE[b]).join(", ")}`,
     "key"
   );
   return false;
 }
-function checkMinMax(report, path7, min, max) {
+function checkMinMax(report, path14, min, max) {
   if (min !== void 0 && max !== void 0 && min > max) {
-    report([...path7, "min"], `min (${min}) is greater than max (${max}): no value can pass`);
+    report([...path14, "min"], `min (${min}) is greater than max (${max}): no value can pass`);
   }
 }
 function checkRange(args) {
@@ -38251,26 +38253,26 @@ function checkFairness(ctx) {
   for (const [gap, gate] of entries) checkFairnessGate(ctx, gap, gate);
 }
 function checkFairnessGate(ctx, gap, gate) {
-  const path7 = [...ctx.base, "fairness", gap];
-  if (!requireSomeBound(ctx.report, path7, gate, ["min", "max", "maxIncrease"])) return;
-  checkMinMax(ctx.report, path7, gate.min, gate.max);
+  const path14 = [...ctx.base, "fairness", gap];
+  if (!requireSomeBound(ctx.report, path14, gate, ["min", "max", "maxIncrease"])) return;
+  checkMinMax(ctx.report, path14, gate.min, gate.max);
   if (GAPS[gap] !== void 0) {
     for (const key of ["min", "max"]) {
-      checkRange({ report: ctx.report, path: [...path7, key], value: gate[key], range: [0, 1], metric: gap });
+      checkRange({ report: ctx.report, path: [...path14, key], value: gate[key], range: [0, 1], metric: gap });
     }
   }
   if (gate.columns?.length === 0)
     ctx.report(
-      [...path7, "columns"],
+      [...path14, "columns"],
       "is empty, so nothing is checked; remove it to check every sensitive column"
     );
   gate.columns?.forEach((column, i) => {
     const problem = checkFairnessColumn(ctx.model, column);
-    if (problem !== null) ctx.report([...path7, "columns", i], problem);
+    if (problem !== null) ctx.report([...path14, "columns", i], problem);
   });
   checkTest({
     ctx,
-    path: path7,
+    path: path14,
     test: gate.test,
     tolerance: gate.maxIncrease !== void 0,
     toleranceKeys: "max_increase"
@@ -38365,11 +38367,11 @@ function checkColumns({ model, report, base }) {
 }
 function checkOperational({ model, report, base }) {
   for (const [name, gate] of Object.entries(model.operational)) {
-    const path7 = [...base, "operational", name];
-    if (!requireSomeBound(report, path7, gate, ["max", "maxIncreaseRelative"])) continue;
+    const path14 = [...base, "operational", name];
+    if (!requireSomeBound(report, path14, gate, ["max", "maxIncreaseRelative"])) continue;
     if (model.runner === "predictions") {
       report(
-        path7,
+        path14,
         "does nothing with runner: predictions: no model runs, so there is no latency or model size to measure",
         "key"
       );
@@ -38379,24 +38381,24 @@ function checkOperational({ model, report, base }) {
 function checkMonitor({ model, report, base }) {
   const monitor = model.monitor;
   if (monitor === void 0) return;
-  const path7 = [...base, "monitor"];
+  const path14 = [...base, "monitor"];
   if (Object.keys(monitor.fairness).length > 0 && model.sensitive.length === 0) {
     report(
-      [...path7, "fairness"],
+      [...path14, "fairness"],
       `fairness monitoring needs sensitive columns, but ${formatKeyPath([...base, "sensitive"])} is empty`,
       "key"
     );
   }
   for (const [metric, gate] of Object.entries(monitor.gates)) {
-    requireSomeBound(report, [...path7, "gates", metric], gate, ["maxDegradation", "maxDegradationRelative"]);
+    requireSomeBound(report, [...path14, "gates", metric], gate, ["maxDegradation", "maxDegradationRelative"]);
   }
 }
 
 // shared/config/validate-config.ts
 function validateConfig(config2, locate = locateByPath(config2.file)) {
   const issues = [];
-  const report = (path7, message, at = "value") => {
-    issues.push({ location: locate(path7, at), message });
+  const report = (path14, message, at = "value") => {
+    issues.push({ location: locate(path14, at), message });
   };
   for (const model of config2.models) validateModel(model, config2.defaults, report);
   validatePolicy(
@@ -38410,11 +38412,11 @@ function validateConfig(config2, locate = locateByPath(config2.file)) {
 function validatePolicy(policy, modelNames, report) {
   const firstByName = /* @__PURE__ */ new Map();
   policy.rules.forEach((rule, i) => {
-    const path7 = ["policy", "rules", i];
+    const path14 = ["policy", "rules", i];
     const first = firstByName.get(rule.name);
     if (first !== void 0) {
       report(
-        [...path7, "name"],
+        [...path14, "name"],
         `duplicate rule name "${rule.name}" (also policy.rules[${first}]); names must be unique`
       );
     } else firstByName.set(rule.name, i);
@@ -38426,25 +38428,25 @@ function validatePolicy(policy, modelNames, report) {
         suggestion,
         `one of: ${modelNames.join(", ")}`
       );
-      report([...path7, "if", "models", j], message);
+      report([...path14, "if", "models", j], message);
     });
     const { count, users, teams, permission } = rule.require;
     if (teams.length === 0 && permission === void 0 && users.length > 0 && count > users.length) {
       report(
-        [...path7, "require", "count"],
+        [...path14, "require", "count"],
         `needs ${count} approvals but only ${users.length} user(s) may approve; lower count or add users, teams or a permission`
       );
     }
   });
 }
 function validateRelease(config2, report) {
-  const path7 = ["release", "tag"];
+  const path14 = ["release", "tag"];
   let pattern;
   try {
     pattern = parseTagPattern(config2.release.tag, { file: config2.file });
   } catch (error62) {
     if (!(error62 instanceof ConfigError)) throw error62;
-    for (const issue2 of error62.issues) report(path7, issue2.message);
+    for (const issue2 of error62.issues) report(path14, issue2.message);
     return;
   }
   for (const model of config2.models) {
@@ -38556,8 +38558,8 @@ function resolveLatestVersion(pattern, model, tags) {
     const version2 = regex.exec(tag)?.groups?.version;
     const parsed = version2 === void 0 ? null : parseSemver(version2);
     if (version2 === void 0 || parsed === null || parsed.prerelease.length > 0) continue;
-    const order = best === null ? 1 : compareSemver(parsed, best.parsed) || (tag > best.tag ? 1 : -1);
-    if (order > 0) best = { tag, version: version2, parsed };
+    const order2 = best === null ? 1 : compareSemver(parsed, best.parsed) || (tag > best.tag ? 1 : -1);
+    if (order2 > 0) best = { tag, version: version2, parsed };
   }
   return best && { tag: best.tag, version: best.version };
 }
@@ -38824,122 +38826,256 @@ async function writeSide(input3) {
   };
 }
 
-// action/run/inputs.ts
-import { readFile } from "node:fs/promises";
-import path3 from "node:path";
-function input2(env, name, fallback) {
-  const value = env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`];
-  return value === void 0 || value.trim() === "" ? fallback : value.trim();
+// action/monitor/run-monitor.ts
+import { mkdtemp as mkdtemp4, rm as rm2 } from "node:fs/promises";
+import os2 from "node:os";
+import path10 from "node:path";
+
+// shared/drift/schema.ts
+var driftStatusSchema = external_exports.enum(["drifted", "stable", "insufficient"]).describe("insufficient: too little data to judge (fewer rows than monitor.min_rows on a side)");
+var driftStatisticSchema = external_exports.enum(["psi", "ks", "jensen_shannon", "cramers_v"]);
+var sidesSchema = external_exports.strictObject({
+  reference: external_exports.number().int().nonnegative(),
+  current: external_exports.number().int().nonnegative()
+});
+var columnDriftSchema = external_exports.strictObject({
+  column: external_exports.string(),
+  role: external_exports.enum(["feature", "prediction", "label"]),
+  kind: external_exports.enum(["numeric", "categorical"]),
+  rows: sidesSchema,
+  missing: sidesSchema,
+  /** Bins (numeric: decile bins) or categories, the missing bin included. */
+  bins: external_exports.number().int().nonnegative(),
+  psi: external_exports.number().nullable(),
+  ks: external_exports.strictObject({ statistic: external_exports.number(), pValue: external_exports.number() }).nullable(),
+  jensenShannon: external_exports.number().nullable(),
+  chiSquare: external_exports.strictObject({ statistic: external_exports.number(), dof: external_exports.number().int(), pValue: external_exports.number(), cramersV: external_exports.number() }).nullable(),
+  /** A readable summary: the mean (numeric), the positive rate (binary label) or the category whose share moved most. */
+  shift: external_exports.strictObject({
+    statistic: external_exports.enum(["mean", "rate", "share"]),
+    category: external_exports.string().optional(),
+    reference: external_exports.number().nullable(),
+    current: external_exports.number().nullable()
+  }).nullable(),
+  status: driftStatusSchema,
+  exceeded: external_exports.array(driftStatisticSchema)
+});
+var featureDriftSchema = external_exports.strictObject({
+  status: driftStatusSchema,
+  /** Columns that could be judged, and how many of them drifted. */
+  judged: external_exports.number().int().nonnegative(),
+  drifted: external_exports.number().int().nonnegative(),
+  /** drifted / judged; null when nothing could be judged. */
+  share: external_exports.number().nullable(),
+  maxShare: external_exports.number(),
+  columns: external_exports.array(columnDriftSchema)
+});
+var driftThresholdsSchema = external_exports.strictObject({
+  psiMax: external_exports.number(),
+  ksMax: external_exports.number(),
+  jsMax: external_exports.number(),
+  cramersVMax: external_exports.number(),
+  /** Significance level the difference must also reach. */
+  alpha: external_exports.number(),
+  categorical: external_exports.enum(["jensen_shannon", "chi_square"]),
+  maxShareDrifted: external_exports.number(),
+  /** Rows needed on each side to judge at all. */
+  minRows: external_exports.number().int()
+});
+
+// shared/monitor/schema.ts
+var MONITOR_SCHEMA_VERSION = 1;
+var monitorStatusSchema = external_exports.enum(["healthy", "alert", "insufficient_data", "error"]).describe(
+  "alert: a threshold was crossed; insufficient_data: too little fresh data to judge; error: no judgement possible"
+);
+var monitorCheckStatusSchema = external_exports.enum(["pass", "fail", "warn", "insufficient", "error"]);
+var monitorCheckSchema = external_exports.strictObject({
+  id: external_exports.string(),
+  kind: external_exports.enum(["degradation", "fairness_increase", "feature_drift", "prediction_drift", "label_drift"]),
+  /** Metric or gap name; `features`, `score` or the target column for drift checks. */
+  metric: external_exports.string(),
+  column: external_exports.string().optional(),
+  bound: external_exports.enum([
+    "max_degradation",
+    "max_degradation_relative",
+    "max_increase",
+    "max_share_drifted",
+    "drift"
+  ]),
+  /** The configured limit (null for the per-column drift decisions, whose limits are listed in the drift table). */
+  threshold: external_exports.number().nullable(),
+  observed: external_exports.number().nullable(),
+  interval: intervalSchema.nullable(),
+  test: external_exports.enum(["point", "noninferiority"]),
+  status: monitorCheckStatusSchema,
+  message: external_exports.string()
+});
+var monitorComparisonSchema = external_exports.strictObject({
+  metric: external_exports.string(),
+  column: external_exports.string().optional(),
+  direction: external_exports.enum(["higher", "lower"]),
+  baseline: estimateSchema.nullable(),
+  current: estimateSchema.nullable(),
+  change: estimateSchema.nullable()
+});
+var dataSchema = external_exports.strictObject({
+  path: external_exports.string(),
+  sha256: external_exports.string(),
+  rows: external_exports.number().int().nonnegative()
+});
+var monitorModelSchema = external_exports.strictObject({
+  name: external_exports.string(),
+  task: external_exports.enum(["binary", "multiclass", "regression"]),
+  primaryMetric: external_exports.string(),
+  status: monitorStatusSchema,
+  /** One line naming the first problem, e.g. "roc_auc degraded 0.842 → 0.791"; null when healthy. */
+  headline: external_exports.string().nullable(),
+  production: external_exports.strictObject({
+    tag: external_exports.string().nullable(),
+    version: external_exports.string().nullable(),
+    commit: external_exports.string().nullable(),
+    path: external_exports.string(),
+    sha256: external_exports.string()
+  }).nullable(),
+  baseline: external_exports.strictObject({
+    source: external_exports.enum(["release", "file"]),
+    tag: external_exports.string().nullable(),
+    url: external_exports.string().nullable(),
+    createdAt: external_exports.string().nullable(),
+    data: dataSchema
+  }).nullable(),
+  /** The fresh data the production model was evaluated on. */
+  data: dataSchema.nullable(),
+  /** The reference data of drift (the promotion's evaluation data, or monitor.reference). */
+  reference: dataSchema.extend({ source: external_exports.enum(["promotion", "configured"]) }).nullable(),
+  minRows: external_exports.number().int(),
+  metrics: external_exports.array(monitorComparisonSchema),
+  fairness: external_exports.array(monitorComparisonSchema),
+  drift: external_exports.strictObject({
+    features: featureDriftSchema,
+    predictions: columnDriftSchema.nullable(),
+    labels: columnDriftSchema.nullable(),
+    thresholds: driftThresholdsSchema
+  }).nullable(),
+  checks: external_exports.array(monitorCheckSchema),
+  flags: external_exports.array(flagSchema),
+  evaluation: modelReportSchema.nullable(),
+  error: external_exports.strictObject({ code: external_exports.string(), message: external_exports.string() }).nullable()
+});
+var monitorReportSchema = external_exports.strictObject({
+  schemaVersion: external_exports.literal(MONITOR_SCHEMA_VERSION),
+  kind: external_exports.literal("monitor"),
+  createdAt: external_exports.string(),
+  tool: external_exports.strictObject({ name: external_exports.literal("modelgate"), version: external_exports.string() }),
+  repository: external_exports.string().nullable(),
+  workflowRun: external_exports.strictObject({ id: external_exports.number(), url: external_exports.string().optional() }).nullable(),
+  settings: external_exports.strictObject({
+    seed: external_exports.number().int(),
+    bootstrap: external_exports.number().int(),
+    confidence: external_exports.number(),
+    method: external_exports.string()
+  }),
+  environment: external_exports.strictObject({
+    modelgate: external_exports.string(),
+    node: external_exports.string(),
+    onnxruntime: external_exports.string().nullable(),
+    platform: external_exports.string()
+  }),
+  status: monitorStatusSchema,
+  models: external_exports.array(monitorModelSchema),
+  skipped: external_exports.array(external_exports.strictObject({ name: external_exports.string(), reason: external_exports.string() })),
+  error: external_exports.strictObject({ code: external_exports.string(), message: external_exports.string() }).nullable()
+});
+
+// shared/monitor/build-monitor-report.ts
+var MONITOR_METHOD = "percentile bootstrap; changes since promotion: MOVER on independent intervals";
+var ORDER2 = ["healthy", "insufficient_data", "alert", "error"];
+function computeMonitorStatus(models, runError) {
+  if (runError) return "error";
+  let worst = 0;
+  for (const m2 of models) worst = Math.max(worst, ORDER2.indexOf(m2.status));
+  return ORDER2[worst];
 }
-function oneOf(name, value, allowed) {
-  if (allowed.includes(value)) return value;
-  throw new ModelGateError(
-    "input_invalid",
-    `Input "${name}" must be one of ${allowed.join(", ")}; got "${value}".`
-  );
-}
-function readInputs(env) {
-  const upload = input2(env, "upload-artifact", "true").toLowerCase();
-  if (!["true", "false"].includes(upload))
-    throw new ModelGateError(
-      "input_invalid",
-      `Input "upload-artifact" must be true or false; got "${upload}".`
-    );
+function buildMonitorReport(input3) {
   return {
-    config: input2(env, "config", ".github/modelgate.yml"),
-    token: input2(env, "github-token", ""),
-    mode: oneOf("mode", input2(env, "mode", "pr"), ["pr", "evaluate", "monitor", "plan", "merge"]),
-    models: input2(env, "models", "").split(/[\s,]+/).filter(Boolean),
-    failOn: oneOf("fail-on", input2(env, "fail-on", "fail"), ["fail", "inconclusive", "never"]),
-    uploadArtifact: upload === "true",
-    workingDirectory: path3.resolve(
-      env.GITHUB_WORKSPACE ?? process.cwd(),
-      input2(env, "working-directory", ".")
-    ),
-    partialReports: input2(env, "partial-reports", "modelgate-partial")
-  };
-}
-async function readContext(env) {
-  const eventName = env.GITHUB_EVENT_NAME ?? "workflow_dispatch";
-  let pullRequest = null;
-  if (env.GITHUB_EVENT_PATH && (eventName === "pull_request" || eventName === "pull_request_target")) {
-    const event = JSON.parse(await readFile(env.GITHUB_EVENT_PATH, "utf8"));
-    const pr = event.pull_request;
-    if (pr)
-      pullRequest = {
-        number: pr.number,
-        baseSha: pr.base.sha,
-        headSha: pr.head.sha,
-        baseRef: pr.base.ref,
-        headRef: pr.head.ref
-      };
-  }
-  return {
-    eventName,
-    repository: env.GITHUB_REPOSITORY ?? null,
-    runId: env.GITHUB_RUN_ID ? Number(env.GITHUB_RUN_ID) : null,
-    serverUrl: env.GITHUB_SERVER_URL ?? "https://github.com",
-    sha: env.GITHUB_SHA ?? null,
-    pullRequest,
-    tempDir: env.RUNNER_TEMP ?? path3.join(process.cwd(), ".modelgate-tmp"),
-    summaryPath: env.GITHUB_STEP_SUMMARY ?? null
+    schemaVersion: MONITOR_SCHEMA_VERSION,
+    kind: "monitor",
+    createdAt: input3.createdAt,
+    tool: { name: "modelgate", version: input3.version },
+    repository: input3.repository ?? null,
+    workflowRun: input3.workflowRun ?? null,
+    settings: input3.settings,
+    environment: input3.environment,
+    status: computeMonitorStatus(input3.models, input3.error),
+    models: input3.models,
+    skipped: input3.skipped ?? [],
+    error: input3.error ?? null
   };
 }
 
-// action/run/merge-reports.ts
-import { readdir, readFile as readFile2 } from "node:fs/promises";
+// action/evaluate-repo.ts
+import { readFile } from "node:fs/promises";
 import path4 from "node:path";
-async function findReports(dir) {
-  let entries;
+
+// action/data/hash-file.ts
+import { createHash as createHash2 } from "node:crypto";
+import { createReadStream } from "node:fs";
+async function hashFile(path14, displayPath = path14) {
+  const hash2 = createHash2("sha256");
+  let bytes = 0;
   try {
-    entries = await readdir(dir, { withFileTypes: true, recursive: true });
+    for await (const chunk of createReadStream(path14)) {
+      hash2.update(chunk);
+      bytes += chunk.length;
+    }
   } catch (error62) {
-    if (error62.code === "ENOENT")
-      throw new ModelGateError(
-        "input_invalid",
-        `No partial reports: ${dir} does not exist. Download the modelgate-report-* artifacts there first.`
-      );
+    throw toFileError(error62, displayPath);
+  }
+  return { sha256: hash2.digest("hex"), bytes };
+}
+
+// action/repo-files.ts
+import { realpath } from "node:fs/promises";
+import path3 from "node:path";
+async function resolveInsideRepo(root, configured, key) {
+  const relative = resolveRepoPath(configured, key);
+  const lexical = path3.join(root, relative);
+  let real;
+  try {
+    real = await realpath(lexical);
+  } catch (error62) {
+    if (error62.code === "ENOENT") return lexical;
     throw error62;
   }
-  return entries.filter((e) => e.isFile() && e.name === "report.json").map((e) => path4.join(e.parentPath, e.name)).sort();
-}
-async function mergePartialReports(dir) {
-  const files = await findReports(dir);
-  if (files.length === 0) throw new ModelGateError("input_invalid", `No report.json found under ${dir}.`);
-  const reports = await Promise.all(
-    files.map(async (file2) => {
-      const parsed = reportSchema.safeParse(JSON.parse(await readFile2(file2, "utf8")));
-      if (!parsed.success)
-        throw new DataError(`not a ModelGate report: ${parsed.error.issues[0]?.message ?? "invalid"}`, {
-          file: file2
-        });
-      return parsed.data;
-    })
-  );
-  const first = reports[0];
-  for (const [i, r] of reports.entries()) {
-    if (r.head?.sha !== first.head?.sha || r.repository !== first.repository || r.pullRequest !== first.pullRequest) {
-      throw new DataError(
-        `belongs to another run (head ${r.head?.sha ?? "none"}, expected ${first.head?.sha ?? "none"})`,
-        { file: files[i] }
-      );
-    }
+  const realRoot = await realpath(root);
+  if (real !== realRoot && !real.startsWith(realRoot + path3.sep)) {
+    throw new PathError(
+      `${key}: "${configured}" resolves (through a symbolic link) to ${real}, outside the repository; paths must stay inside the checkout.`
+    );
   }
-  const models = reports.flatMap((r) => r.models);
-  const evaluated = new Set(models.map((m2) => m2.name));
-  const skipped = /* @__PURE__ */ new Map();
-  for (const s of reports.flatMap((r) => r.skipped))
-    if (!evaluated.has(s.name) && s.reason !== "not selected for this job") skipped.set(s.name, s);
-  const errors = reports.map((r) => r.error).filter((e) => e);
-  const error62 = errors.length > 0 ? errors[0] : null;
-  return {
-    ...first,
-    createdAt: (/* @__PURE__ */ new Date()).toISOString(),
-    models,
-    skipped: [...skipped.values()],
-    error: error62,
-    verdict: computeOverallVerdict(models, error62)
-  };
+  return real;
+}
+
+// action/evaluate-repo.ts
+async function loadConfig(root, configPath) {
+  const relative = path4.isAbsolute(configPath) ? path4.relative(root, configPath) : configPath;
+  let text;
+  try {
+    text = await readFile(path4.join(root, relative), "utf8");
+  } catch (error62) {
+    if (error62.code === "ENOENT") {
+      throw new ConfigError("configuration file not found; create it (see the README) or pass --config", {
+        file: relative
+      });
+    }
+    throw error62;
+  }
+  return parseConfig(text, relative);
+}
+async function workingTreeSource(root, configured, key, source) {
+  const abs = await resolveInsideRepo(root, configured, key);
+  const { sha256, bytes } = await hashFile(abs, configured);
+  return { path: abs, displayPath: configured, sha256, bytes, source };
 }
 
 // action/run/outputs.ts
@@ -39831,6 +39967,2369 @@ async function uploadReport(written, name) {
   }
 }
 
+// action/monitor/github-api.ts
+var MAX_ASSET_BYTES = 200 * 1024 * 1024;
+var MAX_WAIT_MS = 6e4;
+var GitHubApi = class {
+  /** Requests sent (retries included): the cost of a run, reported in the log. */
+  calls = 0;
+  #options;
+  constructor(options) {
+    this.#options = {
+      token: options.token,
+      baseUrl: options.baseUrl.replace(/\/+$/, ""),
+      fetchImpl: options.fetchImpl ?? fetch,
+      retries: options.retries ?? 2,
+      sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)))
+    };
+  }
+  /** One JSON request. @throws GitHubApiError for a status outside 2xx and `allow`. */
+  async request(method, path14, options = {}) {
+    const url2 = this.url(path14, options.query);
+    const init = {
+      method,
+      headers: this.headers("application/vnd.github+json", options.body !== void 0)
+    };
+    if (options.body !== void 0) init.body = JSON.stringify(options.body);
+    const response = await this.send(url2, init, `${method} ${path14}`);
+    if (response.ok || options.allow?.includes(response.status)) {
+      const text = await response.text();
+      return {
+        status: response.status,
+        data: text ? JSON.parse(text) : null,
+        headers: response.headers
+      };
+    }
+    throw await toApiError(response, `${method} ${path14}`);
+  }
+  /** Every page of a list endpoint (per_page 100), following `Link: rel="next"`. */
+  async paginate(path14, query = {}) {
+    const items = [];
+    let url2 = this.url(path14, { per_page: 100, ...query });
+    while (url2) {
+      const response = await this.send(
+        url2,
+        { method: "GET", headers: this.headers("application/vnd.github+json", false) },
+        `GET ${path14}`
+      );
+      if (!response.ok) throw await toApiError(response, `GET ${path14}`);
+      items.push(...await response.json());
+      url2 = nextLink(response.headers.get("link"));
+      if (url2 && new URL(url2).origin !== new URL(this.#options.baseUrl).origin) url2 = null;
+    }
+    return items;
+  }
+  /**
+   * Downloads a release asset (`GET /repos/{owner}/{repo}/releases/assets/{id}` with
+   * `Accept: application/octet-stream`). GitHub answers with a redirect to storage; it is followed
+   * by hand so the token is never sent to another host.
+   */
+  async downloadAsset(path14) {
+    const first = await this.send(
+      this.url(path14),
+      { method: "GET", headers: this.headers("application/octet-stream", false), redirect: "manual" },
+      `GET ${path14}`
+    );
+    let response = first;
+    if (first.status >= 300 && first.status < 400) {
+      const location = first.headers.get("location");
+      if (!location)
+        throw new GitHubApiError(`GET ${path14}: redirect without a location`, { status: first.status });
+      const target = new URL(location, this.#options.baseUrl);
+      const sameOrigin = target.origin === new URL(this.#options.baseUrl).origin;
+      const headers = sameOrigin ? this.headers("application/octet-stream", false) : { accept: "application/octet-stream" };
+      response = await this.send(target.toString(), { method: "GET", headers }, `GET ${path14} (download)`);
+    }
+    if (!response.ok) throw await toApiError(response, `GET ${path14}`);
+    const bytes = Buffer.from(await response.arrayBuffer());
+    if (bytes.length > MAX_ASSET_BYTES)
+      throw new GitHubApiError(`GET ${path14}: the asset is larger than ${MAX_ASSET_BYTES} bytes`);
+    return bytes;
+  }
+  url(path14, query) {
+    const url2 = new URL(`${this.#options.baseUrl}${path14}`);
+    for (const [key, value] of Object.entries(query ?? {})) url2.searchParams.set(key, String(value));
+    return url2.toString();
+  }
+  headers(accept, json2) {
+    const headers = {
+      accept,
+      "x-github-api-version": "2022-11-28",
+      "user-agent": "modelgate"
+    };
+    if (this.#options.token) headers.authorization = `Bearer ${this.#options.token}`;
+    if (json2) headers["content-type"] = "application/json";
+    return headers;
+  }
+  /** Sends with retries: 5xx and rate limits (403/429 with retry-after or no remaining quota). */
+  async send(url2, init, what) {
+    for (let attempt = 0; ; attempt++) {
+      this.calls++;
+      let response;
+      try {
+        response = await this.#options.fetchImpl(url2, init);
+      } catch (error62) {
+        if (attempt < this.#options.retries) {
+          await this.#options.sleep(1e3 * 2 ** attempt);
+          continue;
+        }
+        throw new GitHubApiError(`${what}: ${error62 instanceof Error ? error62.message : String(error62)}`, {
+          cause: error62
+        });
+      }
+      const wait = retryDelay(response, attempt);
+      if (wait === null || attempt >= this.#options.retries) return response;
+      await response.arrayBuffer().catch(() => void 0);
+      await this.#options.sleep(wait);
+    }
+  }
+};
+function retryDelay(response, attempt) {
+  const limited = (response.status === 403 || response.status === 429) && (response.headers.has("retry-after") || response.headers.get("x-ratelimit-remaining") === "0");
+  if (response.status < 500 && !limited) return null;
+  const after = Number(response.headers.get("retry-after"));
+  if (Number.isFinite(after) && after > 0) return Math.min(after * 1e3, MAX_WAIT_MS);
+  const reset = Number(response.headers.get("x-ratelimit-reset"));
+  if (limited && Number.isFinite(reset) && reset > 0)
+    return Math.min(Math.max(0, reset * 1e3 - Date.now()), MAX_WAIT_MS);
+  return 1e3 * 2 ** attempt;
+}
+async function toApiError(response, what) {
+  let detail = "";
+  try {
+    const body = await response.json();
+    if (typeof body.message === "string") detail = `: ${body.message}`;
+  } catch {
+  }
+  const requestId = response.headers.get("x-github-request-id") ?? void 0;
+  return new GitHubApiError(`${what} failed with ${response.status}${detail}`, {
+    status: response.status,
+    ...requestId !== void 0 && { requestId }
+  });
+}
+function nextLink(link) {
+  if (!link) return null;
+  for (const part of link.split(",")) {
+    const m2 = /<([^>]+)>\s*;\s*rel="next"/.exec(part);
+    if (m2) return m2[1];
+  }
+  return null;
+}
+
+// action/monitor/load-baseline.ts
+var REPORT_ASSET = "modelgate-report.json";
+async function fetchBaseline(input3) {
+  const { api, repository, tag } = input3;
+  const found = await api.request(
+    "GET",
+    `/repos/${repository}/releases/tags/${encodeURIComponent(tag)}`,
+    { allow: [404] }
+  );
+  if (found.status === 404) {
+    throw new ModelGateError(
+      "baseline_missing",
+      `No release for the promotion tag ${tag} in ${repository}. Monitoring compares production with the report attached to its promotion release; the tag exists but its release does not. Publish the release with its ${REPORT_ASSET} asset (ModelGate's App does this when it promotes), or run \`modelgate monitor --baseline-report FILE\` with the promotion's report.`
+    );
+  }
+  const asset = findReportAsset(found.data, tag);
+  const bytes = await api.downloadAsset(`/repos/${repository}/releases/assets/${asset.id}`);
+  const report = parseBaselineReport(bytes.toString("utf8"), `${asset.name} of release ${tag}`);
+  return {
+    report,
+    meta: {
+      source: "release",
+      tag,
+      url: found.data.html_url ?? null,
+      createdAt: report.createdAt,
+      data: { path: "", sha256: "", rows: 0 }
+    }
+  };
+}
+function findReportAsset(release, tag) {
+  const assets = release.assets ?? [];
+  const asset = assets.find((a) => a.name === REPORT_ASSET) ?? assets.find((a) => a.name === "report.json") ?? assets.find((a) => a.name.endsWith("report.json"));
+  if (asset) return asset;
+  const names = assets.map((a) => a.name).join(", ") || "none";
+  throw new ModelGateError(
+    "baseline_missing",
+    `The release ${tag} has no ${REPORT_ASSET} asset (assets: ${names}). Monitoring needs the promotion's report as its baseline; attach it to the release (release.assets: [report] in the configuration).`
+  );
+}
+function parseBaselineReport(text, what) {
+  let json2;
+  try {
+    json2 = JSON.parse(text);
+  } catch (error62) {
+    throw new ModelGateError(
+      "baseline_invalid",
+      `${what} is not JSON (${error62.message}); the baseline must be a ModelGate report.`,
+      { cause: error62 }
+    );
+  }
+  const parsed = reportSchema.safeParse(json2);
+  if (!parsed.success) {
+    const issue2 = parsed.error.issues[0];
+    const where = issue2 ? `${issue2.path.join(".") || "(root)"}: ${issue2.message}` : "unknown problem";
+    throw new ModelGateError(
+      "baseline_invalid",
+      `${what} is not a valid ModelGate report (schemaVersion 1): ${where}.`
+    );
+  }
+  return parsed.data;
+}
+function selectBaselineModel(baseline, model, what) {
+  const entry = baseline.report.models.find((m2) => m2.name === model);
+  if (!entry) {
+    const names = baseline.report.models.map((m2) => m2.name).join(", ") || "none";
+    throw new ModelGateError("baseline_invalid", `${what} has no model "${model}" (models: ${names}).`);
+  }
+  if (entry.error || Object.keys(entry.metrics).length === 0) {
+    throw new ModelGateError(
+      "baseline_invalid",
+      `${what}: the evaluation of "${model}" has no metrics${entry.error ? ` (${entry.error.message})` : ""}, so there is nothing to compare with.`
+    );
+  }
+  return {
+    model: entry,
+    meta: {
+      ...baseline.meta,
+      data: { path: entry.data.path, sha256: entry.data.sha256, rows: entry.data.rows }
+    }
+  };
+}
+
+// shared/monitor/compute-independent-change.ts
+function computeIndependentChange(current, baseline) {
+  const c = current?.value;
+  const b = baseline?.value;
+  if (c === null || c === void 0 || b === null || b === void 0 || !Number.isFinite(c) || !Number.isFinite(b))
+    return null;
+  const d = c - b;
+  const cc = current?.ci;
+  const bc = baseline?.ci;
+  if (!cc || !bc || ![...cc, ...bc].every(Number.isFinite)) return { value: d, ci: null };
+  const lower = d - Math.hypot(c - cc[0], bc[1] - b);
+  const upper = d + Math.hypot(cc[1] - c, b - bc[0]);
+  return { value: d, ci: [lower, upper] };
+}
+
+// shared/monitor/compare-metrics.ts
+function compareMetrics(input3) {
+  const { baseline, current } = input3;
+  const metrics = Object.keys(current.metrics).map((metric) => {
+    const base = baseline.metrics[metric]?.candidate ?? null;
+    const now = current.metrics[metric]?.candidate ?? null;
+    return {
+      metric,
+      direction: directionOf(metric),
+      baseline: base,
+      current: now,
+      change: computeIndependentChange(now, base)
+    };
+  });
+  const checks = [];
+  for (const [metric, gate] of Object.entries(input3.monitor.gates)) {
+    const row = metrics.find((m2) => m2.metric === metric) ?? {
+      metric,
+      direction: directionOf(metric),
+      baseline: null,
+      current: null,
+      change: null
+    };
+    const bounds = [
+      ["max_degradation", gate.maxDegradation],
+      ["max_degradation_relative", gate.maxDegradationRelative]
+    ];
+    for (const [bound, threshold] of bounds) {
+      if (threshold === void 0) continue;
+      checks.push(
+        degradationCheck({ ...input3, row, bound, threshold, test: gate.test, subject: metricLabel(metric) })
+      );
+    }
+  }
+  return { metrics, checks };
+}
+function compareFairness(input3) {
+  const fairness = [];
+  const checks = [];
+  for (const [gap, gate] of Object.entries(input3.monitor.fairness)) {
+    const nowByColumn = input3.current.fairness[gap] ?? {};
+    const baseByColumn = input3.baseline.fairness[gap] ?? {};
+    const columns = [.../* @__PURE__ */ new Set([...Object.keys(nowByColumn), ...Object.keys(baseByColumn)])];
+    if (columns.length === 0) {
+      const row = {
+        metric: gap,
+        direction: directionOf(gap),
+        baseline: null,
+        current: null,
+        change: null
+      };
+      checks.push(
+        degradationCheck({
+          ...input3,
+          row,
+          bound: "max_increase",
+          threshold: gate.maxIncrease,
+          test: "point",
+          subject: gapLabel(gap)
+        })
+      );
+      continue;
+    }
+    for (const column of columns) {
+      const base = baseByColumn[column]?.candidate ?? null;
+      const now = nowByColumn[column]?.candidate ?? null;
+      const row = {
+        metric: gap,
+        column,
+        direction: directionOf(gap),
+        baseline: base,
+        current: now,
+        change: computeIndependentChange(now, base)
+      };
+      fairness.push(row);
+      const subject = `${gapLabel(gap)} on ${column}`;
+      checks.push(
+        degradationCheck({
+          ...input3,
+          row,
+          bound: "max_increase",
+          threshold: gate.maxIncrease,
+          test: "point",
+          subject
+        })
+      );
+    }
+  }
+  return { fairness, checks };
+}
+var GATE_BOUND = {
+  max_degradation: "max_regression",
+  max_degradation_relative: "max_regression_relative",
+  max_increase: "max_increase"
+};
+function degradationCheck(input3) {
+  const { row, bound, threshold } = input3;
+  const where = row.column === void 0 ? "" : `.${row.column}`;
+  const id = `monitor.${row.metric}${where}.${bound}`;
+  const kind = bound === "max_increase" ? "fairness_increase" : "degradation";
+  const column = row.column !== void 0 && { column: row.column };
+  const head2 = { id, kind, metric: row.metric, ...column, bound, threshold, test: input3.test };
+  if (!input3.enough) {
+    const message = `Too little data to judge: the fresh data has ${input3.current.data.rows} rows; at least ${input3.monitor.minRows} are needed (monitor.min_rows).`;
+    return { ...head2, observed: null, interval: null, status: "insufficient", message };
+  }
+  const gateKind = kind === "fairness_increase" ? "fairness_regression" : "regression";
+  const gateHead = {
+    id,
+    kind: gateKind,
+    metric: row.metric,
+    bound: GATE_BOUND[bound],
+    threshold,
+    test: input3.test
+  };
+  const decided = buildRegressionCheck({
+    head: gateHead,
+    relative: bound === "max_degradation_relative",
+    direction: row.direction,
+    subject: input3.subject,
+    candidate: row.current?.value,
+    production: row.baseline?.value,
+    delta: row.change?.value,
+    deltaInterval: row.change?.ci,
+    missingReason: missingReason2(row, input3),
+    firstPromotion: false,
+    test: input3.test,
+    warnWithinNoise: true,
+    confidence: input3.confidence
+  });
+  const status = decided.status === "skipped" ? "error" : decided.status;
+  return {
+    ...head2,
+    observed: decided.observed,
+    interval: decided.interval,
+    status,
+    message: decided.message
+  };
+}
+function missingReason2(row, input3) {
+  const why = (e) => e?.reason ? ` (${e.reason})` : "";
+  if (row.baseline?.value === null || row.baseline?.value === void 0) {
+    return `the promotion report has no value for it${why(row.baseline)}`;
+  }
+  return `it is undefined on the fresh data${why(row.current)}${input3.current.error ? `: ${input3.current.error.message}` : ""}`;
+}
+function directionOf(name) {
+  if (isMetricName(name)) return METRICS[name].direction;
+  if (isGapName(name)) return GAPS[name].direction;
+  return "higher";
+}
+
+// shared/monitor/describe-drift.ts
+var STATISTIC_LABELS = {
+  psi: "PSI",
+  ks: "KS",
+  jensen_shannon: "Jensen-Shannon",
+  cramers_v: "Cram\xE9r's V"
+};
+function statisticValue(column, statistic) {
+  switch (statistic) {
+    case "psi":
+      return column.psi;
+    case "ks":
+      return column.ks?.statistic ?? null;
+    case "jensen_shannon":
+      return column.jensenShannon;
+    case "cramers_v":
+      return column.chiSquare?.cramersV ?? null;
+  }
+}
+function statisticLimit(statistic, t) {
+  return { psi: t.psiMax, ks: t.ksMax, jensen_shannon: t.jsMax, cramers_v: t.cramersVMax }[statistic];
+}
+function describeExceeded(column, t) {
+  return column.exceeded.map(
+    (s) => `${STATISTIC_LABELS[s]} ${formatNumber(statisticValue(column, s))} (limit ${formatNumber(statisticLimit(s, t))})`
+  ).join(", ");
+}
+function describeShift(column) {
+  const shift = column.shift;
+  if (!shift || shift.reference === null || shift.current === null) return "";
+  if (shift.statistic === "mean")
+    return `mean ${formatNumber(shift.reference)} \u2192 ${formatNumber(shift.current)}`;
+  const span = `${formatPercent(shift.reference)} \u2192 ${formatPercent(shift.current)}`;
+  return shift.statistic === "rate" ? `positive rate ${span}` : `share of "${shift.category ?? ""}" ${span}`;
+}
+function describeInsufficient(column, minRows) {
+  return `too little data to judge: ${column.rows.reference} reference and ${column.rows.current} fresh rows; at least ${minRows} on each side are needed (monitor.min_rows)`;
+}
+
+// shared/monitor/drift-checks.ts
+function buildDriftChecks(input3) {
+  const checks = [];
+  if (input3.features.columns.length > 0) checks.push(featureCheck(input3.features, input3.thresholds));
+  if (input3.predictions && input3.monitor.drift.predictions) {
+    checks.push(
+      columnCheck(input3.predictions, "prediction_drift", "The score distribution", input3.thresholds)
+    );
+  }
+  if (input3.labels && input3.monitor.drift.labels) {
+    checks.push(columnCheck(input3.labels, "label_drift", "The label distribution", input3.thresholds));
+  }
+  return checks;
+}
+function featureCheck(features, t) {
+  const head2 = {
+    id: "monitor.features.max_share_drifted",
+    kind: "feature_drift",
+    metric: "features",
+    bound: "max_share_drifted",
+    threshold: features.maxShare,
+    interval: null,
+    test: "point"
+  };
+  if (features.status === "insufficient") {
+    const first = features.columns[0];
+    return {
+      ...head2,
+      observed: null,
+      status: "insufficient",
+      message: `Feature drift: ${describeInsufficient(first, t.minRows)}.`
+    };
+  }
+  const drifted = features.columns.filter((c) => c.status === "drifted").map((c) => c.column);
+  const share = features.share ?? 0;
+  const counted = `${features.drifted} of ${features.judged} features drifted (${formatPercent(share)})`;
+  const names = drifted.length > 0 ? `: ${drifted.slice(0, 10).join(", ")}${drifted.length > 10 ? ", \u2026" : ""}` : "";
+  const limit = features.status === "drifted" ? `more than ${formatPercent(features.maxShare)} raises an alert` : `an alert needs more than ${formatPercent(features.maxShare)}`;
+  const status = features.status === "drifted" ? "fail" : "pass";
+  return {
+    ...head2,
+    observed: share,
+    status,
+    message: `${drifted.length === 0 ? "No feature drifted" : counted}${names}; ${limit}.`
+  };
+}
+function columnCheck(column, kind, subject, t) {
+  const head2 = {
+    id: `monitor.${kind}`,
+    kind,
+    metric: column.column,
+    bound: "drift",
+    threshold: null,
+    observed: column.psi,
+    interval: null,
+    test: "point"
+  };
+  const shift = describeShift(column);
+  const moved = shift ? ` (${shift})` : "";
+  if (column.status === "insufficient") {
+    return {
+      ...head2,
+      status: "insufficient",
+      message: `${subject}: ${describeInsufficient(column, t.minRows)}.`
+    };
+  }
+  if (column.status === "drifted") {
+    return {
+      ...head2,
+      status: "fail",
+      message: `${subject} drifted${moved}: ${describeExceeded(column, t)}.`
+    };
+  }
+  return { ...head2, status: "pass", message: `${subject} is stable${moved}.` };
+}
+
+// shared/monitor/monitor-settings.ts
+function buildDriftThresholds(monitor) {
+  const d = monitor.drift;
+  return {
+    psiMax: d.psiMax,
+    ksMax: d.ksMax,
+    jsMax: d.jsMax,
+    cramersVMax: d.cramersVMax,
+    alpha: d.alpha,
+    categorical: d.categorical,
+    maxShareDrifted: d.maxShareDrifted,
+    minRows: monitor.minRows
+  };
+}
+
+// shared/monitor/build-monitor-model.ts
+function buildMonitorModel(input3) {
+  const enough = input3.data.rows >= input3.monitor.minRows;
+  const compare = {
+    baseline: input3.baselineReport,
+    current: input3.current,
+    monitor: input3.monitor,
+    confidence: input3.confidence,
+    enough
+  };
+  const metrics = compareMetrics(compare);
+  const fairness = compareFairness(compare);
+  const thresholds = buildDriftThresholds(input3.monitor);
+  const driftChecks = input3.drift ? buildDriftChecks({ ...input3.drift, monitor: input3.monitor, thresholds }) : [];
+  const checks = [...metrics.checks, ...fairness.checks, ...driftChecks];
+  const status = checks.some(isProblem) ? "alert" : enough ? "healthy" : "insufficient_data";
+  return {
+    name: input3.model.name,
+    task: input3.model.task,
+    primaryMetric: input3.model.primaryMetric,
+    status,
+    headline: status === "alert" ? buildHeadline(checks, input3) : null,
+    production: input3.production,
+    baseline: input3.baseline,
+    data: input3.data,
+    reference: input3.reference,
+    minRows: input3.monitor.minRows,
+    metrics: metrics.metrics,
+    fairness: fairness.fairness,
+    drift: input3.drift ? { ...input3.drift, thresholds } : null,
+    checks,
+    flags: input3.flags ?? [],
+    evaluation: input3.current,
+    error: null
+  };
+}
+function buildMonitorErrorModel(input3) {
+  const insufficient = input3.status === "insufficient_data";
+  return {
+    name: input3.model.name,
+    task: input3.model.task,
+    primaryMetric: input3.model.primaryMetric,
+    status: insufficient ? "insufficient_data" : "error",
+    headline: null,
+    production: input3.production ?? null,
+    baseline: input3.baseline ?? null,
+    data: null,
+    reference: null,
+    minRows: input3.minRows,
+    metrics: [],
+    fairness: [],
+    drift: null,
+    checks: [],
+    flags: insufficient ? [{ code: input3.error.code, severity: "info", message: input3.error.message }] : [],
+    evaluation: null,
+    error: insufficient ? null : input3.error
+  };
+}
+function isProblem(check2) {
+  return check2.status === "fail" || check2.status === "error";
+}
+var KIND_ORDER = {
+  degradation: 0,
+  fairness_increase: 1,
+  feature_drift: 2,
+  prediction_drift: 3,
+  label_drift: 4
+};
+function buildHeadline(checks, input3) {
+  const problems = checks.filter(isProblem).sort((a, b) => rank(a, input3.model.primaryMetric) - rank(b, input3.model.primaryMetric));
+  const first = problems[0];
+  const more = problems.length > 1 ? ` (+${problems.length - 1} more)` : "";
+  return `${describeProblem(first, input3)}${more}`;
+}
+function rank(check2, primary) {
+  return KIND_ORDER[check2.kind] * 2 + (check2.kind === "degradation" && check2.metric === primary ? 0 : 1);
+}
+function describeProblem(check2, input3) {
+  const span = (before, after) => `${formatNumber(before)} \u2192 ${formatNumber(after)}`;
+  switch (check2.kind) {
+    case "degradation": {
+      if (check2.status === "error") return `${check2.metric} could not be evaluated`;
+      const before = input3.baselineReport.metrics[check2.metric]?.candidate.value;
+      const after = input3.current.metrics[check2.metric]?.candidate.value;
+      return `${check2.metric} degraded ${span(before, after)}`;
+    }
+    case "fairness_increase": {
+      const on = check2.column === void 0 ? "" : ` on ${check2.column}`;
+      if (check2.status === "error") return `${check2.metric}${on} could not be evaluated`;
+      const before = input3.baselineReport.fairness[check2.metric]?.[check2.column ?? ""]?.candidate.value;
+      const after = input3.current.fairness[check2.metric]?.[check2.column ?? ""]?.candidate.value;
+      return `${check2.metric}${on} worsened ${span(before, after)}`;
+    }
+    case "feature_drift": {
+      const features = input3.drift?.features;
+      return features ? `feature drift in ${features.drifted} of ${features.judged} features` : "feature drift";
+    }
+    case "prediction_drift":
+      return "score distribution drifted";
+    case "label_drift": {
+      const shift = input3.drift?.labels?.shift;
+      return shift?.statistic === "rate" ? `base rate moved ${span(shift.reference, shift.current)}` : "label distribution drifted";
+    }
+  }
+}
+
+// action/monitor/monitor-model.ts
+import { mkdtemp as mkdtemp2, writeFile as writeFile3 } from "node:fs/promises";
+import path6 from "node:path";
+
+// shared/drift/compute-psi.ts
+var PSI_EPSILON = 1e-4;
+function computePsi(reference, current) {
+  if (reference.length !== current.length) throw new RangeError("PSI needs the same bins on both sides");
+  const totalRef = sum(reference);
+  const totalCur = sum(current);
+  if (totalRef === 0 || totalCur === 0) return null;
+  let psi = 0;
+  for (let i = 0; i < reference.length; i++) {
+    const p = Math.max(reference[i] / totalRef, PSI_EPSILON);
+    const q = Math.max(current[i] / totalCur, PSI_EPSILON);
+    psi += (q - p) * Math.log(q / p);
+  }
+  return psi;
+}
+function sum(counts) {
+  let total = 0;
+  for (let i = 0; i < counts.length; i++) total += counts[i];
+  return total;
+}
+
+// shared/drift/special-functions.ts
+var LANCZOS_G = 7;
+var LANCZOS = [
+  0.9999999999998099,
+  676.5203681218851,
+  -1259.1392167224028,
+  771.3234287776531,
+  -176.6150291621406,
+  12.507343278686905,
+  -0.13857109526572012,
+  9984369578019572e-21,
+  15056327351493116e-23
+];
+var HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
+function logGamma(a) {
+  if (!(a > 0)) return Number.NaN;
+  if (a < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * a)) - logGamma(1 - a);
+  const x = a - 1;
+  let sum2 = LANCZOS[0];
+  for (let i = 1; i < LANCZOS.length; i++) sum2 += LANCZOS[i] / (x + i);
+  const t = x + LANCZOS_G + 0.5;
+  return HALF_LOG_TWO_PI + (x + 0.5) * Math.log(t) - t + Math.log(sum2);
+}
+var EPS = 1e-16;
+var TINY = 1e-300;
+var MAX_ITERATIONS = 1e5;
+function regularizedGammaQ(a, x) {
+  if (!(a > 0) || Number.isNaN(x)) return Number.NaN;
+  if (x <= 0) return 1;
+  if (x === Number.POSITIVE_INFINITY) return 0;
+  const logPrefix = -x + a * Math.log(x) - logGamma(a);
+  if (x < a + 1) return 1 - gammaSeries(a, x) * Math.exp(logPrefix);
+  return gammaContinuedFraction(a, x) * Math.exp(logPrefix);
+}
+function gammaSeries(a, x) {
+  let term = 1 / a;
+  let sum2 = term;
+  for (let n = 1; n < MAX_ITERATIONS; n++) {
+    term *= x / (a + n);
+    sum2 += term;
+    if (Math.abs(term) < Math.abs(sum2) * EPS) break;
+  }
+  return sum2;
+}
+function gammaContinuedFraction(a, x) {
+  let b = x + 1 - a;
+  let c = 1 / TINY;
+  let d = 1 / b;
+  let h = d;
+  for (let i = 1; i < MAX_ITERATIONS; i++) {
+    const an = -i * (i - a);
+    b += 2;
+    d = an * d + b;
+    if (Math.abs(d) < TINY) d = TINY;
+    c = b + an / c;
+    if (Math.abs(c) < TINY) c = TINY;
+    d = 1 / d;
+    const delta = d * c;
+    h *= delta;
+    if (Math.abs(delta - 1) < EPS) break;
+  }
+  return h;
+}
+function chiSquareSurvival(x, dof) {
+  if (dof === 0) return 1;
+  return regularizedGammaQ(dof / 2, x / 2);
+}
+function kolmogorovSurvival(lambda) {
+  if (Number.isNaN(lambda)) return Number.NaN;
+  if (lambda <= 0.04) return 1;
+  if (lambda <= 0.82) {
+    const w = Math.PI * Math.PI / (8 * lambda * lambda);
+    let sum3 = 0;
+    for (let k = 1; k < 200; k += 2) {
+      const term = Math.exp(-k * k * w);
+      sum3 += term;
+      if (term < EPS * sum3) break;
+    }
+    return 1 - Math.sqrt(2 * Math.PI) / lambda * sum3;
+  }
+  let sum2 = 0;
+  for (let k = 1; k < 200; k++) {
+    const term = Math.exp(-2 * k * k * lambda * lambda);
+    sum2 += k % 2 === 1 ? term : -term;
+    if (term < EPS * Math.abs(sum2)) break;
+  }
+  return Math.min(1, Math.max(0, 2 * sum2));
+}
+
+// shared/drift/compute-chi-square.ts
+function computeChiSquare(reference, current) {
+  if (reference.length !== current.length)
+    throw new RangeError("chi-square needs the same categories on both sides");
+  const totalRef = sum(reference);
+  const totalCur = sum(current);
+  if (totalRef === 0 || totalCur === 0) return null;
+  const total = totalRef + totalCur;
+  let statistic = 0;
+  let categories = 0;
+  for (let i = 0; i < reference.length; i++) {
+    const column = reference[i] + current[i];
+    if (column === 0) continue;
+    categories++;
+    const expectedRef = totalRef * column / total;
+    const expectedCur = totalCur * column / total;
+    statistic += (reference[i] - expectedRef) ** 2 / expectedRef + (current[i] - expectedCur) ** 2 / expectedCur;
+  }
+  const dof = Math.max(0, categories - 1);
+  if (dof === 0) return { statistic: 0, dof: 0, pValue: 1, cramersV: 0 };
+  return {
+    statistic,
+    dof,
+    pValue: chiSquareSurvival(statistic, dof),
+    cramersV: Math.sqrt(statistic / total)
+  };
+}
+
+// shared/drift/compute-jensen-shannon.ts
+function computeJensenShannon(reference, current) {
+  if (reference.length !== current.length)
+    throw new RangeError("Jensen-Shannon needs the same categories on both sides");
+  const totalRef = sum(reference);
+  const totalCur = sum(current);
+  if (totalRef === 0 || totalCur === 0) return null;
+  let divergence = 0;
+  for (let i = 0; i < reference.length; i++) {
+    const p = reference[i] / totalRef;
+    const q = current[i] / totalCur;
+    const m2 = (p + q) / 2;
+    if (p > 0) divergence += p * Math.log(p / m2);
+    if (q > 0) divergence += q * Math.log(q / m2);
+  }
+  return Math.sqrt(Math.max(0, divergence / Math.LN2 / 2));
+}
+
+// shared/drift/compute-ks.ts
+function computeKs(reference, current) {
+  const n = reference.length;
+  const m2 = current.length;
+  if (n === 0 || m2 === 0) return null;
+  let i = 0;
+  let j = 0;
+  let statistic = 0;
+  while (i < n && j < m2) {
+    const x = Math.min(reference[i], current[j]);
+    while (i < n && reference[i] <= x) i++;
+    while (j < m2 && current[j] <= x) j++;
+    const d = Math.abs(i / n - j / m2);
+    if (d > statistic) statistic = d;
+  }
+  const effective = n * m2 / (n + m2);
+  return { statistic, pValue: kolmogorovSurvival(Math.sqrt(effective) * statistic) };
+}
+
+// shared/drift/decile-bins.ts
+var DECILE_LEVELS = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
+function computeDecileEdges(sortedReference) {
+  if (sortedReference.length === 0) return new Float64Array(0);
+  const edges = [];
+  for (const level of DECILE_LEVELS) {
+    const edge = computeSortedQuantile(sortedReference, level);
+    if (edges.length === 0 || edge !== edges[edges.length - 1]) edges.push(edge);
+  }
+  return Float64Array.from(edges);
+}
+function countSortedBins(sorted, edges, missing) {
+  const counts = new Float64Array(edges.length + 2);
+  let p = 0;
+  for (let j = 0; j < edges.length; j++) {
+    const start = p;
+    const edge = edges[j];
+    while (p < sorted.length && sorted[p] <= edge) p++;
+    counts[j] = p - start;
+  }
+  counts[edges.length] = sorted.length - p;
+  counts[edges.length + 1] = missing;
+  return counts;
+}
+
+// shared/drift/sort-finite.ts
+var RADIX_MIN = 2048;
+var LITTLE_ENDIAN2 = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+function sortFinite(values) {
+  const kept = new Float64Array(values.length);
+  let n = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (!Number.isNaN(v)) kept[n++] = v;
+  }
+  const sorted = kept.subarray(0, n);
+  if (n < RADIX_MIN || !LITTLE_ENDIAN2) sorted.sort();
+  else radixSort2(sorted);
+  return { sorted, missing: values.length - n };
+}
+function radixSort2(values) {
+  const n = values.length;
+  const words = new Uint32Array(values.buffer, values.byteOffset, n * 2);
+  let lo = new Uint32Array(n);
+  let hi = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const h = words[2 * i + 1];
+    const negative = h >>> 31 === 1;
+    lo[i] = negative ? ~words[2 * i] >>> 0 : words[2 * i];
+    hi[i] = negative ? ~h >>> 0 : (h | 2147483648) >>> 0;
+  }
+  let lo2 = new Uint32Array(n);
+  let hi2 = new Uint32Array(n);
+  const offsets = new Uint32Array(65536);
+  for (let pass = 0; pass < 4; pass++) {
+    const word = pass < 2 ? lo : hi;
+    const shift = (pass & 1) * 16;
+    offsets.fill(0);
+    for (let i = 0; i < n; i++) offsets[word[i] >>> shift & 65535]++;
+    if (offsets[word[0] >>> shift & 65535] === n) continue;
+    let sum2 = 0;
+    for (let d = 0; d < 65536; d++) {
+      const count = offsets[d];
+      offsets[d] = sum2;
+      sum2 += count;
+    }
+    for (let i = 0; i < n; i++) {
+      const at = offsets[word[i] >>> shift & 65535]++;
+      lo2[at] = lo[i];
+      hi2[at] = hi[i];
+    }
+    [lo, lo2] = [lo2, lo];
+    [hi, hi2] = [hi2, hi];
+  }
+  for (let i = 0; i < n; i++) {
+    const h = hi[i];
+    const positive = h >>> 31 === 1;
+    words[2 * i] = positive ? lo[i] : ~lo[i] >>> 0;
+    words[2 * i + 1] = positive ? h & 2147483647 : ~h >>> 0;
+  }
+}
+function computeMean(values) {
+  if (values.length === 0) return Number.NaN;
+  let sum2 = 0;
+  for (let i = 0; i < values.length; i++) sum2 += values[i];
+  return sum2 / values.length;
+}
+
+// shared/drift/compute-column-drift.ts
+function computeColumnDrift(input3) {
+  const { reference, current } = input3;
+  const numeric = !input3.categorical && reference.kind === "numeric" && current.kind === "numeric";
+  const stats = numeric && reference.kind === "numeric" && current.kind === "numeric" ? computeNumericStatistics(reference.values, current.values) : computeCategoricalStatistics(toCategorical2(reference), toCategorical2(current), input3.positive);
+  return { column: input3.name, role: input3.role, ...stats, ...decideColumnDrift(stats, input3.thresholds) };
+}
+function decideColumnDrift(stats, t) {
+  if (stats.rows.reference < t.minRows || stats.rows.current < t.minRows)
+    return { status: "insufficient", exceeded: [] };
+  const significant = stats.chiSquare !== null && stats.chiSquare.pValue < t.alpha;
+  const exceeded = [];
+  if (significant && stats.psi !== null && stats.psi > t.psiMax) exceeded.push("psi");
+  if (stats.kind === "numeric") {
+    if (stats.ks !== null && stats.ks.statistic > t.ksMax && stats.ks.pValue < t.alpha) exceeded.push("ks");
+  } else if (t.categorical === "jensen_shannon") {
+    if (significant && stats.jensenShannon !== null && stats.jensenShannon > t.jsMax)
+      exceeded.push("jensen_shannon");
+  } else if (significant && stats.chiSquare !== null && stats.chiSquare.cramersV > t.cramersVMax) {
+    exceeded.push("cramers_v");
+  }
+  return { status: exceeded.length > 0 ? "drifted" : "stable", exceeded };
+}
+function computeNumericStatistics(referenceValues, currentValues) {
+  const reference = sortFinite(referenceValues);
+  const current = sortFinite(currentValues);
+  const edges = computeDecileEdges(reference.sorted);
+  const refCounts = countSortedBins(reference.sorted, edges, reference.missing);
+  const curCounts = countSortedBins(current.sorted, edges, current.missing);
+  const ks = computeKs(reference.sorted, current.sorted);
+  return {
+    kind: "numeric",
+    rows: { reference: referenceValues.length, current: currentValues.length },
+    missing: { reference: reference.missing, current: current.missing },
+    bins: refCounts.length,
+    psi: computePsi(refCounts, curCounts),
+    ks,
+    jensenShannon: null,
+    chiSquare: computeChiSquare(refCounts, curCounts),
+    shift: {
+      statistic: "mean",
+      reference: finiteOrNull(computeMean(reference.sorted)),
+      current: finiteOrNull(computeMean(current.sorted))
+    }
+  };
+}
+function computeCategoricalStatistics(reference, current, positive) {
+  const categories = [...reference.levels];
+  const index = new Map(categories.map((level, i) => [level, i]));
+  for (const level of current.levels) {
+    if (!index.has(level)) {
+      index.set(level, categories.length);
+      categories.push(level);
+    }
+  }
+  const refCounts = countCategories(reference, index, categories.length);
+  const curCounts = countCategories(current, index, categories.length);
+  const chiSquare = computeChiSquare(refCounts, curCounts);
+  return {
+    kind: "categorical",
+    rows: { reference: reference.codes.length, current: current.codes.length },
+    missing: { reference: refCounts[categories.length], current: curCounts[categories.length] },
+    bins: refCounts.length,
+    psi: computePsi(refCounts, curCounts),
+    ks: null,
+    jensenShannon: computeJensenShannon(refCounts, curCounts),
+    chiSquare,
+    shift: summarizeShift(categories, refCounts, curCounts, positive)
+  };
+}
+function countCategories(column, index, size) {
+  const counts = new Float64Array(size + 1);
+  const map2 = Int32Array.from(column.levels, (level) => index.get(level));
+  const codes = column.codes;
+  for (let i = 0; i < codes.length; i++) {
+    const code = codes[i];
+    const slot = code < 0 ? size : map2[code];
+    counts[slot] = counts[slot] + 1;
+  }
+  return counts;
+}
+function summarizeShift(categories, ref, cur, positive) {
+  const k = categories.length;
+  const refTotal = ref.reduce((a, b) => a + b, 0) - ref[k];
+  const curTotal = cur.reduce((a, b) => a + b, 0) - cur[k];
+  const share = (counts, total, i) => total > 0 ? counts[i] / total : null;
+  if (positive !== void 0) {
+    const i = categories.indexOf(positive);
+    return {
+      statistic: "rate",
+      reference: i < 0 ? 0 : share(ref, refTotal, i),
+      current: i < 0 ? 0 : share(cur, curTotal, i)
+    };
+  }
+  let best = -1;
+  let bestMove = -1;
+  for (let i = 0; i < k; i++) {
+    const move = Math.abs((share(cur, curTotal, i) ?? 0) - (share(ref, refTotal, i) ?? 0));
+    if (move > bestMove) [best, bestMove] = [i, move];
+  }
+  if (best < 0) return null;
+  return {
+    statistic: "share",
+    category: categories[best],
+    reference: share(ref, refTotal, best),
+    current: share(cur, curTotal, best)
+  };
+}
+function toCategorical2(column) {
+  if (column.kind === "categorical") return column;
+  const index = /* @__PURE__ */ new Map();
+  const levels = [];
+  const codes = new Int32Array(column.values.length);
+  for (let i = 0; i < codes.length; i++) {
+    const v = column.values[i];
+    if (Number.isNaN(v)) {
+      codes[i] = -1;
+      continue;
+    }
+    let code = index.get(v);
+    if (code === void 0) {
+      code = levels.length;
+      index.set(v, code);
+      levels.push(String(v));
+    }
+    codes[i] = code;
+  }
+  return { kind: "categorical", name: column.name, codes, levels };
+}
+function finiteOrNull(x) {
+  return Number.isFinite(x) ? x : null;
+}
+
+// shared/drift/compute-feature-drift.ts
+function computeFeatureDrift(input3) {
+  const { reference, current, thresholds } = input3;
+  const columns = input3.features.map(
+    (name) => computeColumnDrift({
+      name,
+      role: "feature",
+      reference: requireColumn2(reference, name),
+      current: requireColumn2(current, name),
+      thresholds
+    })
+  );
+  const judged = columns.filter((c) => c.status !== "insufficient").length;
+  const drifted = columns.filter((c) => c.status === "drifted").length;
+  const share = judged === 0 ? null : drifted / judged;
+  const status = share === null ? "insufficient" : share > thresholds.maxShareDrifted ? "drifted" : "stable";
+  return { status, judged, drifted, share, maxShare: thresholds.maxShareDrifted, columns };
+}
+function requireColumn2(table, name) {
+  const column = table.columns.get(name);
+  if (column) return column;
+  throw new DataError(
+    `the feature column "${name}" is missing; drift compares the same columns in the reference and the fresh data`,
+    {
+      file: table.source,
+      column: name
+    }
+  );
+}
+
+// action/monitor/monitor-model.ts
+var NO_ROWS = "monitor_no_rows";
+async function monitorModel(run2) {
+  try {
+    return await monitorModelUnsafe(run2);
+  } catch (error62) {
+    const e = toModelGateError(error62);
+    return buildMonitorErrorModel({
+      model: run2.model,
+      minRows: run2.monitor.minRows,
+      error: { code: e.code, message: e.userMessage },
+      status: e.code === NO_ROWS ? "insufficient_data" : "error",
+      production: productionOf(run2.production),
+      baseline: run2.baseline.meta
+    });
+  }
+}
+async function monitorModelUnsafe(run2) {
+  const { model, monitor } = run2;
+  const progress = run2.onProgress ?? (() => {
+  });
+  if (model.runner === "predictions") {
+    throw new ModelGateError(
+      "monitor_unsupported",
+      `Model "${model.name}" uses runner: predictions. A predictions file covers only the rows it was made for and cannot score fresh data; monitoring needs runner: onnx or command.`
+    );
+  }
+  progress(`${model.name}: reading the fresh data ${run2.data.displayPath}`);
+  const digest = await hashFile(run2.data.path, run2.data.displayPath);
+  const fresh = await readTable(run2.data.path, { displayPath: run2.data.displayPath, allowEmpty: true });
+  if (fresh.rowCount === 0) {
+    throw new ModelGateError(NO_ROWS, `${run2.data.displayPath} has no data rows: too little data to judge.`);
+  }
+  progress(`${model.name}: evaluating production on ${fresh.rowCount} fresh rows`);
+  const current = await evaluateFresh(run2, digest);
+  progress(`${model.name}: measuring drift`);
+  const reference = await readReference(run2);
+  const drift = await computeDrift(run2, reference.table, fresh);
+  return buildMonitorModel({
+    model,
+    monitor,
+    confidence: run2.settings.confidence,
+    production: productionOf(run2.production),
+    baseline: run2.baseline.meta,
+    baselineReport: run2.baseline.model,
+    current,
+    data: { path: run2.data.displayPath, sha256: digest.sha256, rows: fresh.rowCount },
+    reference: reference.summary,
+    drift,
+    flags: compareArtifacts(run2)
+  });
+}
+async function evaluateFresh(run2, digest) {
+  const current = await evaluateModel({
+    model: run2.model,
+    settings: { ...run2.settings, importanceRepeats: 0, latencyBatches: 1 },
+    root: run2.root,
+    data: { path: run2.data.path, displayPath: run2.data.displayPath, ...digest },
+    candidate: run2.production,
+    production: null,
+    thresholds: { gates: {}, fairness: {}, operational: {} }
+  });
+  if (current.error) throw new ModelGateError(current.error.code, current.error.message);
+  return current;
+}
+async function computeDrift(run2, reference, fresh) {
+  const thresholds = buildDriftThresholds(run2.monitor);
+  const features = resolveFeatures(run2.model, fresh);
+  return {
+    features: computeFeatureDrift({ reference, current: fresh, features, thresholds }),
+    predictions: await computePredictionDrift({ run: run2, reference, fresh, features, thresholds }),
+    labels: computeLabelDrift({ model: run2.model, reference, fresh, thresholds })
+  };
+}
+function productionOf(side) {
+  return {
+    tag: side.tag ?? null,
+    version: side.version ?? null,
+    commit: side.commit ?? null,
+    path: side.displayPath,
+    sha256: side.sha256
+  };
+}
+function compareArtifacts(run2) {
+  const promoted = run2.baseline.model.candidate.sha256;
+  if (promoted === run2.production.sha256) return [];
+  return [
+    {
+      code: "baseline_artifact_mismatch",
+      severity: "warn",
+      message: `The baseline report evaluated an artifact with sha256 ${promoted.slice(0, 12)}\u2026, but production (${run2.production.tag ?? run2.production.displayPath}) has sha256 ${run2.production.sha256.slice(0, 12)}\u2026; the comparison may not describe the model in production.`
+    }
+  ];
+}
+async function readReference(run2) {
+  const configured = run2.monitor.reference;
+  if (configured !== void 0) {
+    const file3 = await resolveInsideRepo(run2.root, configured, `models.${run2.model.name}.monitor.reference`);
+    const { sha256: sha2562 } = await hashFile(file3, configured);
+    const table2 = await readTable(file3, { displayPath: configured });
+    return { table: table2, summary: { path: configured, sha256: sha2562, rows: table2.rowCount, source: "configured" } };
+  }
+  const recorded = run2.baseline.meta.data;
+  const commit = run2.production.commit ?? null;
+  let file2;
+  let where;
+  if (run2.git && commit) {
+    const content = await run2.git.showFile(commit, recorded.path, { smudge: true });
+    where = `${recorded.path} at ${run2.production.tag ?? commit.slice(0, 7)}`;
+    if (content === null) {
+      throw new ModelGateError(
+        "reference_missing",
+        `The promotion's evaluation data ${recorded.path} does not exist at ${run2.production.tag ?? commit.slice(0, 7)}; set monitor.reference to the data drift should compare with.`
+      );
+    }
+    const dir = await mkdtemp2(path6.join(run2.scratch, "ref-"));
+    file2 = path6.join(dir, path6.posix.basename(recorded.path));
+    await writeFile3(file2, content);
+  } else {
+    file2 = await resolveInsideRepo(run2.root, recorded.path, "the baseline report data.path");
+    where = `${recorded.path} in the working tree`;
+  }
+  const { sha256 } = await hashFile(file2, recorded.path);
+  if (sha256 !== recorded.sha256) {
+    throw new ModelGateError(
+      "reference_mismatch",
+      `${where} has sha256 ${sha256.slice(0, 12)}\u2026, but the promotion was evaluated on data with sha256 ${recorded.sha256.slice(0, 12)}\u2026; drift must compare with the data the promotion was evaluated on. Set monitor.reference to compare with another file.`
+    );
+  }
+  const table = await readTable(file2, { displayPath: recorded.path });
+  return { table, summary: { path: recorded.path, sha256, rows: table.rowCount, source: "promotion" } };
+}
+async function computePredictionDrift(input3) {
+  const { run: run2 } = input3;
+  const score = async (table) => {
+    const target = targetFor(run2.model, table, input3.fresh);
+    const loaded = await loadModel({
+      table,
+      features: input3.features,
+      model: run2.model,
+      target,
+      batchSize: run2.settings.batchSize,
+      latencyBatches: 0,
+      root: run2.root,
+      source: run2.production
+    });
+    try {
+      return predictionColumn(loaded.predictions);
+    } finally {
+      await loaded.dispose();
+    }
+  };
+  const reference = await score(input3.reference);
+  const current = await score(input3.fresh);
+  return computeColumnDrift({
+    name: reference.name,
+    role: "prediction",
+    reference,
+    current,
+    thresholds: input3.thresholds
+  });
+}
+function targetFor(model, table, fresh) {
+  const encode3 = (t, column2) => encodeTarget({ column: column2, task: model.task, positive: model.positive, file: t.source });
+  const column = table.columns.get(model.target);
+  if (column) return encode3(table, column);
+  if (model.task === "binary")
+    return { task: "binary", y: new Uint8Array(table.rowCount), positiveLabel: model.positive };
+  if (model.task === "regression") return { task: "regression", y: new Float64Array(table.rowCount) };
+  const classes = encode3(fresh, fresh.columns.get(model.target));
+  return { ...classes, y: new Int32Array(table.rowCount) };
+}
+function predictionColumn(p) {
+  if (p.task === "binary") return { kind: "numeric", name: "score", values: p.score };
+  if (p.task === "regression") return { kind: "numeric", name: "prediction", values: p.prediction };
+  const k = p.classes.length;
+  const codes = new Int32Array(p.proba.length / k);
+  for (let i = 0; i < codes.length; i++) {
+    let best = 0;
+    for (let j = 1; j < k; j++) if (p.proba[i * k + j] > p.proba[i * k + best]) best = j;
+    codes[i] = best;
+  }
+  return { kind: "categorical", name: "predicted class", codes, levels: [...p.classes] };
+}
+function computeLabelDrift(input3) {
+  const { model } = input3;
+  const reference = input3.reference.columns.get(model.target);
+  const current = input3.fresh.columns.get(model.target);
+  if (!reference || !current) return null;
+  return computeColumnDrift({
+    name: model.target,
+    role: "label",
+    reference,
+    current,
+    thresholds: input3.thresholds,
+    categorical: model.task !== "regression",
+    ...model.task === "binary" && { positive: model.positive }
+  });
+}
+
+// action/monitor/resolve-data-file.ts
+import { readdir } from "node:fs/promises";
+import path7 from "node:path";
+var GLOB = /[*?[]/;
+var SKIPPED = /* @__PURE__ */ new Set([".git", "node_modules"]);
+async function resolveDataFile(root, configured, key) {
+  const relative = resolveRepoPath(configured, key);
+  if (!GLOB.test(relative))
+    return { path: await resolveInsideRepo(root, relative, key), displayPath: relative };
+  const matches = await matchGlob(root, relative.split("/"));
+  if (matches.length === 0) {
+    throw new DataError(
+      `no file matches the pattern ${JSON.stringify(relative)} (${key}); commit the fresh data or produce it in an earlier step`,
+      { file: relative }
+    );
+  }
+  matches.sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
+  const chosen = matches[matches.length - 1];
+  return { path: await resolveInsideRepo(root, chosen, key), displayPath: chosen };
+}
+async function matchGlob(root, segments) {
+  const out = /* @__PURE__ */ new Set();
+  const walk = async (dir, rest) => {
+    const [segment, ...tail2] = rest;
+    if (segment === void 0) return;
+    const entries = await readdir(path7.join(root, dir), { withFileTypes: true }).catch(() => []);
+    const join = (name) => dir ? `${dir}/${name}` : name;
+    if (segment === "**") {
+      await walk(dir, tail2);
+      for (const e of entries) if (e.isDirectory() && !SKIPPED.has(e.name)) await walk(join(e.name), rest);
+      return;
+    }
+    const matcher = segmentRegex(segment);
+    for (const e of entries) {
+      if (SKIPPED.has(e.name) || !matcher.test(e.name)) continue;
+      if (tail2.length === 0 && (e.isFile() || e.isSymbolicLink())) out.add(join(e.name));
+      else if (tail2.length > 0 && e.isDirectory()) await walk(join(e.name), tail2);
+    }
+  };
+  await walk("", segments);
+  return [...out];
+}
+function segmentRegex(segment) {
+  let source = "";
+  for (let i = 0; i < segment.length; i++) {
+    const ch = segment[i];
+    if (ch === "*") source += "[^/]*";
+    else if (ch === "?") source += "[^/]";
+    else if (ch === "[") {
+      const end = segment.indexOf("]", i + 2);
+      if (end < 0) source += "\\[";
+      else {
+        const body = segment.slice(i + 1, end).replace(/\\/g, "\\\\");
+        source += `[${body.startsWith("!") ? `^${body.slice(1)}` : body}]`;
+        i = end;
+      }
+    } else source += ch.replace(/[.+^${}()|\\\]]/g, "\\$&");
+  }
+  return new RegExp(segment.startsWith(".") ? `^${source}$` : `^(?!\\.)${source}$`);
+}
+
+// action/monitor/resolve-monitored-production.ts
+import { mkdtemp as mkdtemp3, writeFile as writeFile4 } from "node:fs/promises";
+import path8 from "node:path";
+async function resolveMonitoredProduction(input3) {
+  const { git, model } = input3;
+  const latest = git ? resolveLatestVersion(input3.config.release.tag, model.name, input3.tags) : null;
+  if (git && latest) {
+    const production = await resolveProduction({
+      git,
+      model: model.name,
+      artifact: model.artifact,
+      base: "HEAD",
+      tagPattern: input3.config.release.tag,
+      configPath: input3.configPath,
+      tags: input3.tags
+    });
+    if (production.source === "release") {
+      const dir = await mkdtemp3(path8.join(input3.scratch, "prod-"));
+      const file2 = path8.join(dir, path8.posix.basename(production.path));
+      await writeFile4(file2, production.content);
+      return {
+        path: file2,
+        displayPath: production.path,
+        sha256: sha256Hex(production.content),
+        bytes: production.content.length,
+        commit: production.commit,
+        tag: production.tag,
+        version: production.version,
+        source: "release"
+      };
+    }
+  }
+  if (!input3.allowWorkingTree) return null;
+  return workingTreeSource(input3.root, model.artifact, `models.${model.name}.artifact`, "file");
+}
+
+// action/monitor/monitor-models.ts
+var NOT_PROMOTED = "no promotion tag yet, so there is no production version and no promotion report to compare with";
+async function monitorModels(input3) {
+  const models = [];
+  const skipped = [];
+  for (const entry of input3.models) {
+    const result = await monitorEntry(input3, entry);
+    if (result === null) skipped.push({ name: entry.model.name, reason: NOT_PROMOTED });
+    else models.push(result);
+  }
+  return { models, skipped };
+}
+async function monitorEntry(input3, entry) {
+  const { model, monitor } = entry;
+  input3.onProgress?.(`${model.name}: resolving production`);
+  let production = null;
+  try {
+    production = await resolveMonitoredProduction({ ...input3, model });
+    if (production === null) return null;
+    const baseline = await input3.loadBaseline(model, production);
+    const data = entry.data ?? await resolveDataFile(input3.root, monitor.data, `models.${model.name}.monitor.data`);
+    const { root, settings, git, scratch, onProgress } = input3;
+    const run2 = { root, model, monitor, settings, production, baseline, git, data, scratch };
+    return await monitorModel(onProgress ? { ...run2, onProgress } : run2);
+  } catch (error62) {
+    const e = toModelGateError(error62);
+    const side = production && {
+      tag: production.tag ?? null,
+      version: production.version ?? null,
+      commit: production.commit ?? null,
+      path: production.displayPath,
+      sha256: production.sha256
+    };
+    const message = { code: e.code, message: e.userMessage };
+    return buildMonitorErrorModel({
+      model,
+      minRows: monitor.minRows,
+      error: message,
+      ...side && { production: side }
+    });
+  }
+}
+
+// shared/monitor/alert-history.ts
+var MAX_HISTORY = 52;
+var historyEntrySchema = external_exports.strictObject({
+  at: external_exports.string(),
+  version: external_exports.string().nullable(),
+  status: external_exports.enum(["healthy", "alert", "insufficient_data", "error"]),
+  metric: external_exports.string(),
+  value: external_exports.number().nullable(),
+  baseline: external_exports.number().nullable(),
+  /** Share of drifted features, when judged. */
+  drifted: external_exports.number().nullable(),
+  rows: external_exports.number().int().nullable(),
+  run: external_exports.string().nullable()
+});
+var historySchema = external_exports.strictObject({ v: external_exports.literal(1), runs: external_exports.array(historyEntrySchema) });
+var BLOCK2 = /<!-- modelgate:history (\{.*?\}) -->/s;
+function parseAlertHistory(body) {
+  const match = body ? BLOCK2.exec(body) : null;
+  if (!match) return [];
+  let json2;
+  try {
+    json2 = JSON.parse(match[1]);
+  } catch {
+    return [];
+  }
+  const parsed = historySchema.safeParse(json2);
+  return parsed.success ? parsed.data.runs : [];
+}
+function renderHistoryBlock(runs) {
+  const json2 = JSON.stringify({ v: 1, runs }).replace(
+    /[<>&]/g,
+    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`
+  );
+  return `<!-- modelgate:history ${json2} -->`;
+}
+function buildHistoryEntry(model, at, run2) {
+  const metric = model.metrics.find((m2) => m2.metric === model.primaryMetric);
+  return {
+    at,
+    version: model.production?.version ?? null,
+    status: model.status,
+    metric: model.primaryMetric,
+    value: metric?.current?.value ?? null,
+    baseline: metric?.baseline?.value ?? null,
+    drifted: model.drift?.features.share ?? null,
+    rows: model.data?.rows ?? null,
+    run: run2
+  };
+}
+function appendHistory(runs, entry) {
+  return [...runs, entry].slice(-MAX_HISTORY);
+}
+
+// shared/monitor/find-alert-issue.ts
+var ALERT_LABEL = "modelgate-monitor";
+function buildAlertMarker(model) {
+  return `<!-- modelgate:monitor:${model} -->`;
+}
+function findAlertIssue(issues, model) {
+  const marker = buildAlertMarker(model);
+  const mine = issues.filter(
+    (i) => i.pull_request === void 0 && (i.body ?? "").split(/\r?\n/, 1)[0]?.trim() === marker
+  );
+  mine.sort((a, b) => a.state === b.state ? b.number - a.number : a.state === "open" ? -1 : 1);
+  return mine[0] ?? null;
+}
+
+// shared/monitor/build-trend-chart.ts
+var MIN_TREND_POINTS = 2;
+function buildTrendChart(history, metric) {
+  const points = history.filter(
+    (h) => h.metric === metric && h.value !== null && Number.isFinite(h.value)
+  );
+  if (points.length < MIN_TREND_POINTS) return null;
+  const seen = /* @__PURE__ */ new Map();
+  const labels = points.map((p) => {
+    const day = p.at.slice(0, 10);
+    const count = (seen.get(day) ?? 0) + 1;
+    seen.set(day, count);
+    return `"${escapeMermaidLabel(count > 1 ? `${day} (${count})` : day)}"`;
+  });
+  const label = metricLabel(metric);
+  const lines = [
+    "xychart-beta",
+    `    title "${escapeMermaidLabel(`${label} per monitoring run`, 80)}"`,
+    `    x-axis [${labels.join(", ")}]`,
+    `    y-axis "${escapeMermaidLabel(label)}"`,
+    `    line [${points.map((p) => chartNumber2(p.value)).join(", ")}]`
+  ];
+  if (points.every((p) => p.baseline !== null && Number.isFinite(p.baseline))) {
+    lines.push(`    line [${points.map((p) => chartNumber2(p.baseline)).join(", ")}]`);
+  }
+  return lines.join("\n");
+}
+function chartNumber2(x) {
+  return Number(x.toFixed(4)).toString();
+}
+
+// shared/monitor/build-monitor-view.ts
+var MONITOR_STATUS_EMOJI = {
+  healthy: "\u2705",
+  alert: "\u{1F6A8}",
+  insufficient_data: "\u2796",
+  error: "\u26D4"
+};
+var MONITOR_STATUS_WORDS = {
+  healthy: "healthy",
+  alert: "alert",
+  insufficient_data: "too little data to judge",
+  error: "could not be monitored"
+};
+var CHECK_EMOJI = {
+  pass: "\u2705",
+  fail: "\u274C",
+  warn: "\u26A0\uFE0F",
+  insufficient: "\u2796",
+  error: "\u26D4"
+};
+var CHECK_WORDS = {
+  pass: "pass",
+  fail: "fail",
+  warn: "within noise",
+  insufficient: "too little data",
+  error: "error"
+};
+var DRIFT_WORDS = {
+  drifted: "\u{1F534} drifted",
+  stable: "\u2705 stable",
+  insufficient: "\u2796 too little data"
+};
+var ROLE_WORDS = {
+  feature: "",
+  prediction: " (prediction)",
+  label: " (label)"
+};
+var FULL_LIMITS = { driftRows: 60, trendRows: 12, metrics: true };
+function buildMonitorModelView(model, options) {
+  const limits = options.limits ?? FULL_LIMITS;
+  return {
+    name: model.name,
+    emoji: markup(MONITOR_STATUS_EMOJI[model.status]),
+    status: markup(MONITOR_STATUS_WORDS[model.status]),
+    summary: buildSummary(model),
+    error: model.error?.message ?? null,
+    flags: model.flags.map((f) => f.message),
+    attention: model.checks.filter((c) => c.status !== "pass").map((c) => ({ emoji: markup(CHECK_EMOJI[c.status]), message: c.message })),
+    checks: model.checks.map((c) => ({
+      emoji: markup(CHECK_EMOJI[c.status]),
+      title: checkTitle2(c),
+      limit: markup(
+        c.threshold === null ? "\u2014" : c.bound === "max_degradation_relative" || c.bound === "max_share_drifted" ? formatPercent(c.threshold) : formatThreshold(c.threshold)
+      ),
+      observed: markup(observed(c)),
+      result: markup(CHECK_WORDS[c.status])
+    })),
+    level: markup(formatConfidence(options.confidence)),
+    metrics: limits.metrics ? model.metrics.map((m2) => comparisonRow(m2, metricLabel(m2.metric))) : [],
+    fairness: limits.metrics ? model.fairness.map((m2) => ({ ...comparisonRow(m2, gapLabel(m2.metric)), column: m2.column ?? "" })) : [],
+    drift: buildDriftView(model, limits.driftRows),
+    trend: options.history ? buildTrendView(model, options.history, limits.trendRows) : null,
+    provenance: buildProvenance(model)
+  };
+}
+function buildSummary(model) {
+  const e = escapeMarkdown;
+  const production = model.production?.tag ?? model.production?.path ?? model.name;
+  if (!model.data || !model.baseline) return markup(`Production ${e(production)}.`);
+  const base = model.baseline;
+  const promotion = base.tag ? `the promotion report of ${safeLink(base.tag, base.url).markdown}` : `the baseline report ${e(base.data.path)}`;
+  return markup(
+    `Production ${e(production)} evaluated on ${model.data.rows.toLocaleString("en-US")} fresh rows of ${e(model.data.path)}, compared with ${promotion} (${base.data.rows.toLocaleString("en-US")} rows of ${e(base.data.path)}).`
+  );
+}
+function checkTitle2(c) {
+  switch (c.kind) {
+    case "degradation":
+      return `${metricLabel(c.metric)}: ${c.bound === "max_degradation_relative" ? "relative degradation" : "degradation"}`;
+    case "fairness_increase":
+      return `${gapLabel(c.metric)}${c.column ? `, ${c.column}` : ""}: increase`;
+    case "feature_drift":
+      return "Share of drifted features";
+    case "prediction_drift":
+      return `Prediction drift (${c.metric})`;
+    case "label_drift":
+      return `Label drift (${c.metric})`;
+  }
+}
+function observed(c) {
+  if (c.observed === null) return "\u2014";
+  if (c.bound === "max_degradation_relative" || c.bound === "max_share_drifted")
+    return formatPercent(c.observed);
+  return c.bound === "drift" ? `PSI ${formatNumber(c.observed)}` : formatNumber(c.observed);
+}
+function comparisonRow(m2, label) {
+  return {
+    label,
+    baseline: estimateCell(m2.baseline),
+    current: estimateCell(m2.current),
+    change: estimateCell(m2.change, true)
+  };
+}
+function buildDriftView(model, maxRows) {
+  const drift = model.drift;
+  if (!drift) return null;
+  const t = drift.thresholds;
+  const features = [...drift.features.columns].sort((a, b) => order(a) - order(b));
+  const all = [drift.predictions, drift.labels, ...features].filter((c) => c !== null);
+  const shown = all.slice(0, maxRows + (all.length - features.length));
+  const omitted = all.length - shown.length;
+  const f = drift.features;
+  const summary = f.status === "insufficient" ? "Too little data to judge feature drift." : `${f.drifted} of ${f.judged} features drifted (${formatPercent(f.share ?? 0)}); an alert is raised above ${formatPercent(f.maxShare)}.`;
+  return {
+    summary: markup(summary),
+    rows: shown.map((c) => driftRow(c)),
+    omitted: omitted > 0 ? markup(
+      `${omitted} more columns are listed in the monitor report (JSON); drifted columns come first in this table.`
+    ) : null,
+    limits: markup(
+      `A column drifted when an effect size is above its limit \u2014 PSI ${formatThreshold(t.psiMax)}, KS ${formatThreshold(t.ksMax)}, ${t.categorical === "jensen_shannon" ? `Jensen-Shannon ${formatThreshold(t.jsMax)}` : `Cram\xE9r's V ${formatThreshold(t.cramersVMax)}`} \u2014 and the difference is significant (p < ${formatThreshold(t.alpha)}). PSI uses 10 bins cut at the reference deciles, plus one for missing values.`
+    )
+  };
+}
+function order(c) {
+  return c.status === "drifted" ? 0 : c.status === "stable" ? 1 : 2;
+}
+function driftRow(c) {
+  const exceeded = c.exceeded.length > 0 ? ` (${c.exceeded.map((s) => STATISTIC_LABELS[s]).join(", ")})` : "";
+  return {
+    column: `${c.column}${ROLE_WORDS[c.role]}`,
+    kind: markup(c.kind),
+    psi: markup(formatNumber(c.psi)),
+    ks: markup(c.ks ? formatNumber(c.ks.statistic) : "\u2014"),
+    js: markup(c.jensenShannon !== null ? formatNumber(c.jensenShannon) : "\u2014"),
+    v: markup(c.kind === "categorical" && c.chiSquare ? formatNumber(c.chiSquare.cramersV) : "\u2014"),
+    p: markup(formatP(c.kind === "numeric" ? c.ks?.pValue ?? c.chiSquare?.pValue : c.chiSquare?.pValue)),
+    shift: describeShift(c),
+    result: markup(`${DRIFT_WORDS[c.status]}${exceeded}`)
+  };
+}
+function formatP(p) {
+  if (p === null || p === void 0 || !Number.isFinite(p)) return "\u2014";
+  return p < 1e-3 ? "< 0.001" : formatNumber(p);
+}
+function buildTrendView(model, history, maxRows) {
+  const chart = buildTrendChart(history, model.primaryMetric);
+  const recent = history.slice(-maxRows).reverse();
+  return {
+    metric: metricLabel(model.primaryMetric),
+    mermaid: chart ? markup(chart) : null,
+    rows: recent.map((h) => ({
+      at: safeLink(h.at.slice(0, 10), h.run),
+      version: h.version ?? "\u2014",
+      status: markup(`${MONITOR_STATUS_EMOJI[h.status]} ${MONITOR_STATUS_WORDS[h.status]}`),
+      value: markup(formatNumber(h.value)),
+      baseline: markup(formatNumber(h.baseline)),
+      drifted: markup(h.drifted === null ? "\u2014" : formatPercent(h.drifted)),
+      rows: markup(h.rows === null ? "\u2014" : h.rows.toLocaleString("en-US"))
+    }))
+  };
+}
+function buildProvenance(model) {
+  const out = [];
+  const p = model.production;
+  if (p)
+    out.push({
+      label: "Production",
+      value: `${p.tag ?? p.path} (${p.path}, sha256 ${p.sha256}${p.commit ? `, commit ${p.commit}` : ""})`
+    });
+  if (model.baseline)
+    out.push({
+      label: "Baseline",
+      value: `${model.baseline.tag ?? model.baseline.data.path}${model.baseline.createdAt ? `, evaluated ${model.baseline.createdAt}` : ""}`
+    });
+  if (model.data)
+    out.push({
+      label: "Fresh data",
+      value: `${model.data.path} (${model.data.rows} rows, sha256 ${model.data.sha256})`
+    });
+  if (model.reference)
+    out.push({
+      label: `Drift reference (${model.reference.source})`,
+      value: `${model.reference.path} (${model.reference.rows} rows, sha256 ${model.reference.sha256})`
+    });
+  return out;
+}
+
+// shared/monitor/monitor-templates.ts
+var MONITOR_MODEL_TEMPLATE = `### {{emoji}} {{name}}: {{status}}
+
+{{summary}}
+{{#if error}}
+
+> [!CAUTION]
+> {{error}}
+{{/if}}
+{{#each flags}}
+
+> [!WARNING]
+> {{this}}
+{{/each}}
+{{#if attention.length}}
+
+**Needs attention**
+
+{{#each attention}}
+- {{emoji}} {{message}}
+{{/each}}
+{{/if}}
+{{#if checks.length}}
+
+| | Check | Limit | Observed | Result |
+| :-: | --- | --: | --: | --- |
+{{#each checks}}
+| {{emoji}} | {{title}} | {{limit}} | {{observed}} | {{result}} |
+{{/each}}
+{{/if}}
+{{#if metrics.length}}
+
+**Metrics at promotion and now** ({{level}} intervals; the change compares two independent samples)
+
+| Metric | At promotion | Now | Change |
+| --- | --: | --: | --: |
+{{#each metrics}}
+| {{label}} | {{baseline}} | {{current}} | {{change}} |
+{{/each}}
+{{/if}}
+{{#if fairness.length}}
+
+**Fairness gaps at promotion and now**
+
+| Gap | Column | At promotion | Now | Change |
+| --- | --- | --: | --: | --: |
+{{#each fairness}}
+| {{label}} | {{column}} | {{baseline}} | {{current}} | {{change}} |
+{{/each}}
+{{/if}}
+{{#if drift}}
+
+**Drift against the reference data**
+
+{{drift.summary}}
+
+| Column | Kind | PSI | KS | Jensen-Shannon | Cram\xE9r's V | p | Shift | Result |
+| --- | --- | --: | --: | --: | --: | --: | --- | --- |
+{{#each drift.rows}}
+| {{column}} | {{kind}} | {{psi}} | {{ks}} | {{js}} | {{v}} | {{p}} | {{shift}} | {{result}} |
+{{/each}}
+{{#if drift.omitted}}
+
+{{drift.omitted}}
+{{/if}}
+
+{{drift.limits}}
+{{/if}}
+{{#if trend}}
+
+**{{trend.metric}} across monitoring runs**
+{{#if trend.mermaid}}
+
+\`\`\`mermaid
+{{trend.mermaid}}
+\`\`\`
+
+First line: each run's fresh data; second line: the value at promotion.
+{{/if}}
+
+| Run | Version | Status | {{trend.metric}} | At promotion | Drifted features | Rows |
+| --- | --- | --- | --: | --: | --: | --: |
+{{#each trend.rows}}
+| {{at}} | {{version}} | {{status}} | {{value}} | {{baseline}} | {{drifted}} | {{rows}} |
+{{/each}}
+{{/if}}
+{{#if provenance.length}}
+
+{{#collapsible "Provenance"}}
+{{#each provenance}}
+- {{label}}: {{value}}
+{{/each}}
+{{/collapsible}}
+{{/if}}
+`;
+var MONITOR_SUMMARY_TEMPLATE = `## {{emoji}} ModelGate monitor: {{status}}
+
+{{intro}}
+{{#if error}}
+
+> [!CAUTION]
+> {{error}}
+{{/if}}
+{{#each models}}
+
+{{> monitorModel this}}
+{{/each}}
+{{#if skipped.length}}
+
+**Not monitored**
+
+{{#each skipped}}
+- {{name}}: {{reason}}
+{{/each}}
+{{/if}}
+{{#if truncation}}
+
+> [!NOTE]
+> {{truncation}}
+{{/if}}
+`;
+var MONITOR_ALERT_TEMPLATE = `{{marker}}
+{{intro}}
+
+{{> monitorModel model}}
+{{#if truncation}}
+
+> [!NOTE]
+> {{truncation}}
+{{/if}}
+
+---
+{{footer}}
+{{history}}
+`;
+
+// shared/monitor/render-monitor.ts
+var ISSUE_BODY_LIMIT = 65536;
+var TITLE_LIMIT = 256;
+var LEVELS2 = [
+  FULL_LIMITS,
+  { driftRows: 20, trendRows: 12, metrics: true },
+  { driftRows: 5, trendRows: 5, metrics: false },
+  { driftRows: 0, trendRows: 0, metrics: false }
+];
+function renderMonitorSummary(report, options) {
+  const template = compile3(MONITOR_SUMMARY_TEMPLATE, options.target === "summary");
+  const max = options.maxLength ?? Number.POSITIVE_INFINITY;
+  const intro2 = `${report.models.length} production model(s) checked for degradation and drift since their promotion.`;
+  let text = "";
+  for (const [i, limits] of LEVELS2.entries()) {
+    text = template({
+      emoji: markup(MONITOR_STATUS_EMOJI[report.status]),
+      status: markup(MONITOR_STATUS_WORDS[report.status]),
+      intro: intro2,
+      error: report.error?.message ?? null,
+      models: report.models.map(
+        (m2) => buildMonitorModelView(m2, { limits, confidence: report.settings.confidence })
+      ),
+      skipped: report.skipped,
+      truncation: i === 0 ? null : "Shortened to fit the size limit; the full results are in the monitor report (JSON)."
+    });
+    if (byteLength2(text) <= max) return text;
+  }
+  return hardCut2(text, max, "");
+}
+function buildAlertTitle(model) {
+  const who = model.production?.tag ?? model.name;
+  const title = `${who}: ${model.headline ?? MONITOR_STATUS_WORDS[model.status]}`;
+  return title.length > TITLE_LIMIT ? `${title.slice(0, TITLE_LIMIT - 1)}\u2026` : title;
+}
+function renderAlertBody(input3) {
+  const template = compile3(MONITOR_ALERT_TEMPLATE, true);
+  const history = markup(renderHistoryBlock(input3.history));
+  const base = {
+    marker: markup(buildAlertMarker(input3.model.name)),
+    intro: markup(intro(input3)),
+    footer: markup(
+      `<sub>ModelGate ${input3.version} \xB7 ${safeLink("workflow run", input3.runUrl).markdown} \xB7 updated ${input3.at}</sub>`
+    ),
+    history
+  };
+  let text = "";
+  for (const [i, limits] of LEVELS2.entries()) {
+    const model = buildMonitorModelView(input3.model, {
+      history: input3.history,
+      limits,
+      confidence: input3.confidence
+    });
+    text = template({
+      ...base,
+      model,
+      truncation: i === 0 ? null : "Shortened to fit the size limit of an issue; the full results are in the monitor report of the workflow run."
+    });
+    if (byteLength2(text) <= ISSUE_BODY_LIMIT) return text;
+  }
+  return hardCut2(text.replace(history.markdown, ""), ISSUE_BODY_LIMIT, history.markdown);
+}
+function intro(input3) {
+  const day = input3.at.slice(0, 10);
+  switch (input3.state) {
+    case "open":
+      return `**Monitoring alert.** The run of ${day} found the production model beyond its monitoring thresholds. This issue is updated by every monitoring run and closed automatically when a run finds the model healthy again.`;
+    case "resolved":
+      return `**Resolved.** The run of ${day} found the production model healthy again, so this issue was closed automatically. It reopens if the model degrades or drifts again.`;
+    case "waiting":
+      return `**Still open.** The run of ${day} had too little fresh data to judge; the alert stays open until a run shows the model is healthy again.`;
+  }
+}
+function compile3(source, collapse) {
+  const hb = createMarkdownHandlebars(collapse);
+  hb.registerPartial("monitorModel", MONITOR_MODEL_TEMPLATE);
+  const template = hb.compile(source, { strict: false });
+  return (view) => tidy2(template(view));
+}
+var encoder2 = new TextEncoder();
+function byteLength2(text) {
+  return encoder2.encode(text).length;
+}
+function hardCut2(text, max, tail2) {
+  const note = "\n\n> [!NOTE]\n> Cut here to fit the size limit; the full results are in the monitor report.\n";
+  const budget = Math.max(0, max - byteLength2(note) - byteLength2(tail2) - 1);
+  let cut = text.slice(0, budget);
+  while (byteLength2(cut) > budget) cut = cut.slice(0, Math.floor(cut.length * 0.9));
+  const line = cut.lastIndexOf("\n");
+  return `${line > 0 ? cut.slice(0, line) : cut}${note}${tail2 ? `${tail2}
+` : ""}`;
+}
+function tidy2(markdown) {
+  return `${markdown.replace(/[ \t]+$/gm, "").replace(/\n{3,}/g, "\n\n").trim()}
+`;
+}
+
+// shared/monitor/build-alert-plan.ts
+function buildAlertPlan(input3) {
+  const { model, existing } = input3;
+  const action = decideAction(model.status, existing?.state ?? null);
+  const base = { model: model.name, action, issueNumber: existing?.number ?? null, labels: [ALERT_LABEL] };
+  if (action === "none")
+    return { ...base, title: existing?.title ?? "", body: "", reason: noneReason(model, existing) };
+  const history = appendHistory(
+    parseAlertHistory(existing?.body),
+    buildHistoryEntry(model, input3.at, input3.runUrl)
+  );
+  const state = action === "close" ? "resolved" : model.status === "alert" ? "open" : "waiting";
+  const body = renderAlertBody({
+    model,
+    history,
+    state,
+    at: input3.at,
+    runUrl: input3.runUrl,
+    version: input3.version,
+    confidence: input3.confidence
+  });
+  const title = model.status === "alert" || !existing ? buildAlertTitle(model) : existing.title;
+  return { ...base, title, body, reason: actionReason(action, model) };
+}
+function decideAction(status, state) {
+  if (status === "alert") return state === null ? "create" : state === "open" ? "update" : "reopen";
+  if (state !== "open") return "none";
+  if (status === "healthy") return "close";
+  return status === "insufficient_data" ? "update" : "none";
+}
+function actionReason(action, model) {
+  switch (action) {
+    case "create":
+      return `${model.name}: ${model.headline ?? "alert"}; opening an alert issue.`;
+    case "update":
+      return model.status === "alert" ? `${model.name}: still alerting (${model.headline ?? "alert"}); updating the alert issue.` : `${model.name}: too little data to judge; the open alert issue records the run.`;
+    case "reopen":
+      return `${model.name}: alerting again (${model.headline ?? "alert"}); reopening the alert issue.`;
+    case "close":
+      return `${model.name}: healthy again; closing the alert issue.`;
+    case "none":
+      return "";
+  }
+}
+function noneReason(model, existing) {
+  if (model.status === "error")
+    return `${model.name}: could not be monitored; the alert issue is left as it is.`;
+  if (model.status === "insufficient_data")
+    return `${model.name}: too little data to judge; no alert issue is opened.`;
+  return existing ? `${model.name}: healthy; its alert issue is already closed.` : `${model.name}: healthy; no alert issue.`;
+}
+
+// action/monitor/alert-issues.ts
+async function listAlertIssues(api, repository) {
+  return api.paginate(`/repos/${repository}/issues`, { labels: ALERT_LABEL, state: "all" });
+}
+async function applyAlertPlan(api, repository, plan) {
+  const issues = `/repos/${repository}/issues`;
+  switch (plan.action) {
+    case "none":
+      return { action: "none", number: plan.issueNumber, url: null };
+    case "create": {
+      await ensureLabel(api, repository);
+      const { data } = await api.request("POST", issues, {
+        body: { title: plan.title, body: plan.body, labels: plan.labels }
+      });
+      return { action: "create", number: data.number, url: data.html_url };
+    }
+    case "update":
+    case "reopen":
+    case "close": {
+      const body = { title: plan.title, body: plan.body };
+      if (plan.action === "reopen") body.state = "open";
+      if (plan.action === "close") Object.assign(body, { state: "closed", state_reason: "completed" });
+      const { data } = await api.request("PATCH", `${issues}/${plan.issueNumber}`, { body });
+      return { action: plan.action, number: data.number, url: data.html_url };
+    }
+  }
+}
+async function ensureLabel(api, repository) {
+  await api.request("POST", `/repos/${repository}/labels`, {
+    body: {
+      name: ALERT_LABEL,
+      color: "d93f0b",
+      description: "ModelGate monitoring alert (one issue per model)"
+    },
+    allow: [422]
+  });
+}
+
+// action/monitor/update-alert-issues.ts
+async function updateAlertIssues(input3) {
+  const judged = input3.report.models.filter((m2) => m2.status !== "error");
+  if (judged.length === 0) return [];
+  const issues = await listAlertIssues(input3.api, input3.repository);
+  const outcomes = [];
+  for (const model of judged) {
+    const existing = findAlertIssue(issues, model.name);
+    const plan = buildAlertPlan({
+      model,
+      existing,
+      at: input3.report.createdAt,
+      runUrl: input3.runUrl,
+      version: input3.version,
+      confidence: input3.report.settings.confidence
+    });
+    try {
+      const applied = await applyAlertPlan(input3.api, input3.repository, plan);
+      const where = applied.number === null ? "" : ` (#${applied.number})`;
+      outcomes.push({
+        model: model.name,
+        action: plan.action,
+        issue: applied.number,
+        url: applied.url,
+        failed: false,
+        message: `${plan.reason}${where}`
+      });
+      input3.log(`${plan.reason}${where}`);
+    } catch (error62) {
+      const e = toModelGateError(error62);
+      const message = `${model.name}: the alert issue could not be ${plan.action === "create" ? "created" : "updated"}: ${e.userMessage}`;
+      outcomes.push({
+        model: model.name,
+        action: plan.action,
+        issue: plan.issueNumber,
+        url: null,
+        failed: true,
+        message
+      });
+      input3.log(`::error title=ModelGate monitor::${message.replace(/\r?\n/g, " ")}`);
+    }
+  }
+  input3.log(`GitHub API requests: ${input3.api.calls}`);
+  return outcomes;
+}
+
+// action/monitor/write-monitor-report.ts
+import { mkdir as mkdir2, writeFile as writeFile5 } from "node:fs/promises";
+import path9 from "node:path";
+var MONITOR_REPORT_FILE = "monitor-report.json";
+var MONITOR_MARKDOWN_FILE = "monitor-report.md";
+async function writeMonitorReport(report, dir, target) {
+  await mkdir2(dir, { recursive: true });
+  const reportPath = path9.join(dir, MONITOR_REPORT_FILE);
+  const markdownPath = path9.join(dir, MONITOR_MARKDOWN_FILE);
+  const markdown = renderMonitorSummary(report, { target, maxLength: SUMMARY_LIMIT - 4096 });
+  await writeFile5(reportPath, `${JSON.stringify(report, null, 2)}
+`);
+  await writeFile5(markdownPath, markdown);
+  return { dir, reportPath, markdownPath, markdown };
+}
+
+// action/monitor/run-monitor.ts
+var MONITOR_ARTIFACT = "modelgate-monitor";
+async function runMonitor(input3) {
+  const log = input3.log ?? ((line) => process.stdout.write(`${line}
+`));
+  try {
+    const { inputs, context } = input3;
+    if (!context.repository)
+      throw new ModelGateError(
+        "input_invalid",
+        "GITHUB_REPOSITORY is not set; monitor mode runs in a GitHub Actions workflow (use `modelgate monitor` locally)."
+      );
+    const root = inputs.workingDirectory;
+    const config2 = await loadConfig(root, inputs.config);
+    const git = new Git({ cwd: root, secrets: inputs.token ? [inputs.token] : [] });
+    await detectShallow(git, { fetch: true });
+    const api = new GitHubApi({
+      token: inputs.token,
+      baseUrl: input3.env.GITHUB_API_URL ?? "https://api.github.com",
+      ...input3.fetchImpl && { fetchImpl: input3.fetchImpl },
+      ...input3.sleep && { sleep: input3.sleep }
+    });
+    const report = await monitorAll({ input: input3, config: config2, git, api, repository: context.repository, log });
+    const alerts = await updateAlerts({ input: input3, report, api, repository: context.repository, log });
+    await publish({ input: input3, report, alerts, log });
+    return exitCode(report, inputs.failOn, alerts);
+  } catch (error62) {
+    const e = toModelGateError(error62);
+    log(`::error title=ModelGate monitor::${e.userMessage.replace(/\r?\n/g, " ")}`);
+    await appendSummary(
+      input3.context.summaryPath,
+      `## \u26D4 ModelGate monitor could not run
+
+${e.userMessage}
+`
+    ).catch(() => void 0);
+    await setOutputs(input3.env, { verdict: "error" }).catch(() => void 0);
+    return 1;
+  }
+}
+async function monitorAll(args) {
+  const { input: input3, config: config2, git, api, repository } = args;
+  const { selected, skipped } = selectMonitored(config2, input3.inputs.models);
+  const settings = settingsFromOptions({}, config2.defaults);
+  const scratch = await mkdtemp4(path10.join(os2.tmpdir(), "modelgate-monitor-"));
+  try {
+    const result = await monitorModels({
+      root: input3.inputs.workingDirectory,
+      config: config2,
+      configPath: input3.inputs.config,
+      models: selected.map((model) => ({ model, monitor: model.monitor })),
+      settings,
+      git,
+      tags: await git.listTags(),
+      scratch,
+      allowWorkingTree: false,
+      loadBaseline: async (model, production) => {
+        const tag = production.tag;
+        return selectBaselineModel(
+          await fetchBaseline({ api, repository, tag }),
+          model.name,
+          `The report of release ${tag}`
+        );
+      },
+      onProgress: args.log
+    });
+    const { context } = input3;
+    return buildMonitorReport({
+      createdAt: (input3.now?.() ?? /* @__PURE__ */ new Date()).toISOString(),
+      version: MODELGATE_VERSION,
+      repository,
+      workflowRun: context.runId === null ? null : { id: context.runId, url: runUrl(context) },
+      settings: {
+        seed: settings.seed,
+        bootstrap: settings.bootstrap,
+        confidence: settings.confidence,
+        method: MONITOR_METHOD
+      },
+      environment: readEnvironment(),
+      models: result.models,
+      skipped: [...skipped, ...result.skipped]
+    });
+  } finally {
+    await rm2(scratch, { recursive: true, force: true });
+  }
+}
+function selectMonitored(config2, names) {
+  for (const name of names) {
+    if (!config2.models.some((m2) => m2.name === name)) {
+      throw new ConfigError(
+        `model "${name}" is not configured (configured: ${config2.models.map((m2) => m2.name).join(", ")})`,
+        { file: config2.file, path: `models.${name}` }
+      );
+    }
+  }
+  const wanted = config2.models.filter((m2) => names.length === 0 || names.includes(m2.name));
+  return {
+    selected: wanted.filter((m2) => m2.monitor !== void 0),
+    skipped: wanted.filter((m2) => m2.monitor === void 0).map((m2) => ({ name: m2.name, reason: "no monitor section in the configuration" }))
+  };
+}
+async function updateAlerts(args) {
+  const { input: input3, report } = args;
+  if (!input3.inputs.token) {
+    args.log(
+      "::warning title=ModelGate monitor::github-token is empty, so alert issues were not created or updated."
+    );
+    return [];
+  }
+  return updateAlertIssues({
+    api: args.api,
+    repository: args.repository,
+    report,
+    runUrl: runUrl(input3.context),
+    version: MODELGATE_VERSION,
+    log: args.log
+  });
+}
+async function publish(args) {
+  const { input: input3, report, alerts, log } = args;
+  const written = await writeMonitorReport(
+    report,
+    path10.join(input3.context.tempDir, MONITOR_ARTIFACT),
+    "summary"
+  );
+  let note = "";
+  if (input3.inputs.uploadArtifact) {
+    const upload = await uploadReport(written, MONITOR_ARTIFACT);
+    if (!upload.ok)
+      note = `
+> [!WARNING]
+> The \`${MONITOR_ARTIFACT}\` artifact could not be uploaded; the report is on the runner at \`${written.reportPath}\`.
+`;
+  }
+  const alertLines = alerts.map((a) => `- ${a.message}`).join("\n");
+  await appendSummary(
+    input3.context.summaryPath,
+    `${written.markdown}${alertLines ? `
+**Alert issues**
+
+${alertLines}
+` : ""}${note}`
+  );
+  await setOutputs(input3.env, {
+    verdict: report.status,
+    "report-path": written.reportPath,
+    "summary-markdown-path": written.markdownPath,
+    "models-evaluated": report.models.map((m2) => m2.name).join(","),
+    alerts: JSON.stringify(alerts.map(({ model, action, issue: issue2, url: url2 }) => ({ model, action, issue: issue2, url: url2 })))
+  });
+  for (const m2 of report.models) {
+    if (m2.status === "error")
+      log(
+        `::error title=ModelGate monitor::${m2.name}: ${(m2.error?.message ?? "could not be monitored").replace(/\r?\n/g, " ")}`
+      );
+    else if (m2.status === "alert")
+      log(`::warning title=ModelGate monitor::${m2.name}: ${m2.headline ?? "alert"}`);
+  }
+  log(
+    `ModelGate monitor: ${report.status} (${report.models.length} model(s)). Report: ${written.reportPath}`
+  );
+}
+function exitCode(report, failOn, alerts) {
+  if (report.status === "error" || alerts.some((a) => a.failed)) return 1;
+  return report.status === "alert" && failOn !== "never" ? 1 : 0;
+}
+function runUrl(context) {
+  return context.runId === null || !context.repository ? null : `${context.serverUrl}/${context.repository}/actions/runs/${context.runId}`;
+}
+
+// action/run/inputs.ts
+import { readFile as readFile2 } from "node:fs/promises";
+import path11 from "node:path";
+function input2(env, name, fallback) {
+  const value = env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`];
+  return value === void 0 || value.trim() === "" ? fallback : value.trim();
+}
+function oneOf(name, value, allowed) {
+  if (allowed.includes(value)) return value;
+  throw new ModelGateError(
+    "input_invalid",
+    `Input "${name}" must be one of ${allowed.join(", ")}; got "${value}".`
+  );
+}
+function readInputs(env) {
+  const upload = input2(env, "upload-artifact", "true").toLowerCase();
+  if (!["true", "false"].includes(upload))
+    throw new ModelGateError(
+      "input_invalid",
+      `Input "upload-artifact" must be true or false; got "${upload}".`
+    );
+  return {
+    config: input2(env, "config", ".github/modelgate.yml"),
+    token: input2(env, "github-token", ""),
+    mode: oneOf("mode", input2(env, "mode", "pr"), ["pr", "evaluate", "monitor", "plan", "merge"]),
+    models: input2(env, "models", "").split(/[\s,]+/).filter(Boolean),
+    failOn: oneOf("fail-on", input2(env, "fail-on", "fail"), ["fail", "inconclusive", "never"]),
+    uploadArtifact: upload === "true",
+    workingDirectory: path11.resolve(
+      env.GITHUB_WORKSPACE ?? process.cwd(),
+      input2(env, "working-directory", ".")
+    ),
+    partialReports: input2(env, "partial-reports", "modelgate-partial")
+  };
+}
+async function readContext(env) {
+  const eventName = env.GITHUB_EVENT_NAME ?? "workflow_dispatch";
+  let pullRequest = null;
+  if (env.GITHUB_EVENT_PATH && (eventName === "pull_request" || eventName === "pull_request_target")) {
+    const event = JSON.parse(await readFile2(env.GITHUB_EVENT_PATH, "utf8"));
+    const pr = event.pull_request;
+    if (pr)
+      pullRequest = {
+        number: pr.number,
+        baseSha: pr.base.sha,
+        headSha: pr.head.sha,
+        baseRef: pr.base.ref,
+        headRef: pr.head.ref
+      };
+  }
+  return {
+    eventName,
+    repository: env.GITHUB_REPOSITORY ?? null,
+    runId: env.GITHUB_RUN_ID ? Number(env.GITHUB_RUN_ID) : null,
+    serverUrl: env.GITHUB_SERVER_URL ?? "https://github.com",
+    sha: env.GITHUB_SHA ?? null,
+    pullRequest,
+    tempDir: env.RUNNER_TEMP ?? path11.join(process.cwd(), ".modelgate-tmp"),
+    summaryPath: env.GITHUB_STEP_SUMMARY ?? null
+  };
+}
+
+// action/run/merge-reports.ts
+import { readdir as readdir2, readFile as readFile3 } from "node:fs/promises";
+import path12 from "node:path";
+async function findReports(dir) {
+  let entries;
+  try {
+    entries = await readdir2(dir, { withFileTypes: true, recursive: true });
+  } catch (error62) {
+    if (error62.code === "ENOENT")
+      throw new ModelGateError(
+        "input_invalid",
+        `No partial reports: ${dir} does not exist. Download the modelgate-report-* artifacts there first.`
+      );
+    throw error62;
+  }
+  return entries.filter((e) => e.isFile() && e.name === "report.json").map((e) => path12.join(e.parentPath, e.name)).sort();
+}
+async function mergePartialReports(dir) {
+  const files = await findReports(dir);
+  if (files.length === 0) throw new ModelGateError("input_invalid", `No report.json found under ${dir}.`);
+  const reports = await Promise.all(
+    files.map(async (file2) => {
+      const parsed = reportSchema.safeParse(JSON.parse(await readFile3(file2, "utf8")));
+      if (!parsed.success)
+        throw new DataError(`not a ModelGate report: ${parsed.error.issues[0]?.message ?? "invalid"}`, {
+          file: file2
+        });
+      return parsed.data;
+    })
+  );
+  const first = reports[0];
+  for (const [i, r] of reports.entries()) {
+    if (r.head?.sha !== first.head?.sha || r.repository !== first.repository || r.pullRequest !== first.pullRequest) {
+      throw new DataError(
+        `belongs to another run (head ${r.head?.sha ?? "none"}, expected ${first.head?.sha ?? "none"})`,
+        { file: files[i] }
+      );
+    }
+  }
+  const models = reports.flatMap((r) => r.models);
+  const evaluated = new Set(models.map((m2) => m2.name));
+  const skipped = /* @__PURE__ */ new Map();
+  for (const s of reports.flatMap((r) => r.skipped))
+    if (!evaluated.has(s.name) && s.reason !== "not selected for this job") skipped.set(s.name, s);
+  const errors = reports.map((r) => r.error).filter((e) => e);
+  const error62 = errors.length > 0 ? errors[0] : null;
+  return {
+    ...first,
+    createdAt: (/* @__PURE__ */ new Date()).toISOString(),
+    models,
+    skipped: [...skipped.values()],
+    error: error62,
+    verdict: computeOverallVerdict(models, error62)
+  };
+}
+
 // action/main.ts
 async function run(env = process.env) {
   let inputs = fallbackInputs(env);
@@ -39838,9 +42337,10 @@ async function run(env = process.env) {
   try {
     context = await readContext(env);
     inputs = readInputs(env);
+    if (inputs.mode === "monitor") return await runMonitor({ inputs, context, env });
     if (inputs.mode === "plan") return await runPlan(inputs, context, env);
-    const report = inputs.mode === "merge" ? await mergePartialReports(path6.resolve(inputs.workingDirectory, inputs.partialReports)) : await evaluate(inputs, context);
-    await publish(report, inputs, context, env);
+    const report = inputs.mode === "merge" ? await mergePartialReports(path13.resolve(inputs.workingDirectory, inputs.partialReports)) : await evaluate(inputs, context);
+    await publish2(report, inputs, context, env);
     for (const model of report.models) {
       if (model.error)
         process.stdout.write(
@@ -39856,7 +42356,7 @@ async function run(env = process.env) {
     const e = toModelGateError(error62);
     process.stdout.write(`::error title=ModelGate::${e.userMessage.replace(/\r?\n/g, " ")}
 `);
-    await publish(errorReport(e, context), inputs, context, env).catch((publishError) => {
+    await publish2(errorReport(e, context), inputs, context, env).catch((publishError) => {
       process.stdout.write(
         `::warning title=ModelGate::the error report could not be written either: ${String(publishError)}
 `
@@ -39869,12 +42369,6 @@ async function evaluate(inputs, context) {
   const pr = context.pullRequest;
   const sha = context.sha ?? "HEAD";
   const prMode = inputs.mode === "pr" && pr !== null;
-  if (inputs.mode === "monitor") {
-    throw new ModelGateError(
-      "input_invalid",
-      'mode "monitor" is not available in this version of ModelGate; use mode "evaluate" on a schedule.'
-    );
-  }
   return evaluatePullRequest({
     root: inputs.workingDirectory,
     configPath: inputs.config,
@@ -39923,9 +42417,9 @@ ${lines.length ? lines.join("\n") : "No model changed."}
 `);
   return 0;
 }
-async function publish(report, inputs, context, env) {
+async function publish2(report, inputs, context, env) {
   const partial2 = inputs.mode !== "merge" && inputs.models.length > 0;
-  const dir = path6.join(
+  const dir = path13.join(
     context.tempDir,
     partial2 ? `modelgate-report-${inputs.models.join("-")}` : "modelgate-report"
   );
@@ -39985,7 +42479,7 @@ function fallbackContext(env) {
     serverUrl: env.GITHUB_SERVER_URL ?? "https://github.com",
     sha: env.GITHUB_SHA ?? null,
     pullRequest: null,
-    tempDir: env.RUNNER_TEMP ?? path6.join(process.cwd(), ".modelgate-tmp"),
+    tempDir: env.RUNNER_TEMP ?? path13.join(process.cwd(), ".modelgate-tmp"),
     summaryPath: env.GITHUB_STEP_SUMMARY ?? null
   };
 }

@@ -1297,13 +1297,13 @@ var require_ast = __commonJS({
         helperExpression: function helperExpression(node2) {
           return node2.type === "SubExpression" || (node2.type === "MustacheStatement" || node2.type === "BlockStatement") && !!(node2.params && node2.params.length || node2.hash);
         },
-        scopedId: function scopedId(path7) {
-          return /^\.|this\b/.test(path7.original);
+        scopedId: function scopedId(path12) {
+          return /^\.|this\b/.test(path12.original);
         },
         // an ID is simple if it only has one part, and that part is not
         // `..` or `this`.
-        simpleId: function simpleId(path7) {
-          return path7.parts.length === 1 && !AST.helpers.scopedId(path7) && !path7.depth;
+        simpleId: function simpleId(path12) {
+          return path12.parts.length === 1 && !AST.helpers.scopedId(path12) && !path12.depth;
         }
       }
     };
@@ -2388,12 +2388,12 @@ var require_helpers2 = __commonJS({
         loc
       };
     }
-    function prepareMustache(path7, params, hash2, open2, strip, locInfo) {
+    function prepareMustache(path12, params, hash2, open2, strip, locInfo) {
       var escapeFlag = open2.charAt(3) || open2.charAt(2), escaped = escapeFlag !== "{" && escapeFlag !== "&";
       var decorator = /\*/.test(open2);
       return {
         type: decorator ? "Decorator" : "MustacheStatement",
-        path: path7,
+        path: path12,
         params,
         hash: hash2,
         escaped,
@@ -2557,7 +2557,7 @@ var require_compiler = __commonJS({
     exports.__esModule = true;
     exports.Compiler = Compiler;
     exports.precompile = precompile;
-    exports.compile = compile3;
+    exports.compile = compile4;
     function _interopRequireDefault(obj) {
       return obj && obj.__esModule ? obj : { "default": obj };
     }
@@ -2592,7 +2592,7 @@ var require_compiler = __commonJS({
         return true;
       },
       guid: 0,
-      compile: function compile4(program, options) {
+      compile: function compile5(program, options) {
         this.sourceNode = [];
         this.opcodes = [];
         this.children = [];
@@ -2665,9 +2665,9 @@ var require_compiler = __commonJS({
       },
       DecoratorBlock: function DecoratorBlock(decorator) {
         var program = decorator.program && this.compileProgram(decorator.program);
-        var params = this.setupFullMustacheParams(decorator, program, void 0), path7 = decorator.path;
+        var params = this.setupFullMustacheParams(decorator, program, void 0), path12 = decorator.path;
         this.useDecorators = true;
-        this.opcode("registerDecorator", params.length, path7.original);
+        this.opcode("registerDecorator", params.length, path12.original);
       },
       PartialStatement: function PartialStatement(partial2) {
         this.usePartial = true;
@@ -2734,48 +2734,48 @@ var require_compiler = __commonJS({
         }
       },
       ambiguousSexpr: function ambiguousSexpr(sexpr, program, inverse) {
-        var path7 = sexpr.path, name = path7.parts[0], isBlock = program != null || inverse != null;
-        this.opcode("getContext", validateDepth(path7));
+        var path12 = sexpr.path, name = path12.parts[0], isBlock = program != null || inverse != null;
+        this.opcode("getContext", validateDepth(path12));
         this.opcode("pushProgram", program);
         this.opcode("pushProgram", inverse);
-        path7.strict = true;
-        this.accept(path7);
+        path12.strict = true;
+        this.accept(path12);
         this.opcode("invokeAmbiguous", name, isBlock);
       },
       simpleSexpr: function simpleSexpr(sexpr) {
-        var path7 = sexpr.path;
-        path7.strict = true;
-        this.accept(path7);
+        var path12 = sexpr.path;
+        path12.strict = true;
+        this.accept(path12);
         this.opcode("resolvePossibleLambda");
       },
       helperSexpr: function helperSexpr(sexpr, program, inverse) {
-        var params = this.setupFullMustacheParams(sexpr, program, inverse), path7 = sexpr.path, name = path7.parts[0];
+        var params = this.setupFullMustacheParams(sexpr, program, inverse), path12 = sexpr.path, name = path12.parts[0];
         if (this.options.knownHelpers[name]) {
           this.opcode("invokeKnownHelper", params.length, name);
         } else if (this.options.knownHelpersOnly) {
           throw new _exception2["default"]("You specified knownHelpersOnly, but used the unknown helper " + name, sexpr);
         } else {
-          path7.strict = true;
-          path7.falsy = true;
-          this.accept(path7);
-          this.opcode("invokeHelper", params.length, path7.original, _ast2["default"].helpers.simpleId(path7));
+          path12.strict = true;
+          path12.falsy = true;
+          this.accept(path12);
+          this.opcode("invokeHelper", params.length, path12.original, _ast2["default"].helpers.simpleId(path12));
         }
       },
-      PathExpression: function PathExpression(path7) {
-        var depth = validateDepth(path7);
-        var parts = validateParts(path7);
+      PathExpression: function PathExpression(path12) {
+        var depth = validateDepth(path12);
+        var parts = validateParts(path12);
         this.addDepth(depth);
         this.opcode("getContext", depth);
-        var name = parts[0], scoped = _ast2["default"].helpers.scopedId(path7), blockParamId = !depth && !scoped && this.blockParamIndex(name);
+        var name = parts[0], scoped = _ast2["default"].helpers.scopedId(path12), blockParamId = !depth && !scoped && this.blockParamIndex(name);
         if (blockParamId) {
           this.opcode("lookupBlockParam", blockParamId, parts);
         } else if (!name) {
           this.opcode("pushContext");
-        } else if (path7.data) {
+        } else if (path12.data) {
           this.options.data = true;
-          this.opcode("lookupData", depth, parts, path7.strict);
+          this.opcode("lookupData", depth, parts, path12.strict);
         } else {
-          this.opcode("lookupOnContext", parts, path7.falsy, path7.strict, scoped);
+          this.opcode("lookupOnContext", parts, path12.falsy, path12.strict, scoped);
         }
       },
       StringLiteral: function StringLiteral(string4) {
@@ -2931,7 +2931,7 @@ var require_compiler = __commonJS({
       var ast = env2.parse(input2, options), environment = new env2.Compiler().compile(ast, options);
       return new env2.JavaScriptCompiler().compile(environment, options);
     }
-    function compile3(input2, options, env2) {
+    function compile4(input2, options, env2) {
       if (options === void 0) options = {};
       if (input2 == null || typeof input2 !== "string" && input2.type !== "Program") {
         throw new _exception2["default"]("You must pass a string or Handlebars AST to Handlebars.compile. You passed " + input2);
@@ -3002,8 +3002,8 @@ var require_compiler = __commonJS({
       }
       return value;
     }
-    function validateParts(path7) {
-      return validateStringArray(path7, path7.parts, "parts");
+    function validateParts(path12) {
+      return validateStringArray(path12, path12.parts, "parts");
     }
     function validateBlockParams(program) {
       if (program.blockParams != null) {
@@ -3185,16 +3185,16 @@ var require_util = __commonJS({
     }
     exports.urlGenerate = urlGenerate;
     function normalize(aPath) {
-      var path7 = aPath;
+      var path12 = aPath;
       var url2 = urlParse(aPath);
       if (url2) {
         if (!url2.path) {
           return aPath;
         }
-        path7 = url2.path;
+        path12 = url2.path;
       }
-      var isAbsolute = exports.isAbsolute(path7);
-      var parts = path7.split(/\/+/);
+      var isAbsolute = exports.isAbsolute(path12);
+      var parts = path12.split(/\/+/);
       for (var part, up = 0, i = parts.length - 1; i >= 0; i--) {
         part = parts[i];
         if (part === ".") {
@@ -3211,15 +3211,15 @@ var require_util = __commonJS({
           }
         }
       }
-      path7 = parts.join("/");
-      if (path7 === "") {
-        path7 = isAbsolute ? "/" : ".";
+      path12 = parts.join("/");
+      if (path12 === "") {
+        path12 = isAbsolute ? "/" : ".";
       }
       if (url2) {
-        url2.path = path7;
+        url2.path = path12;
         return urlGenerate(url2);
       }
-      return path7;
+      return path12;
     }
     exports.normalize = normalize;
     function join2(aRoot, aPath) {
@@ -3965,9 +3965,9 @@ var require_source_map_consumer = __commonJS({
     SourceMapConsumer.LEAST_UPPER_BOUND = 2;
     SourceMapConsumer.prototype.eachMapping = function SourceMapConsumer_eachMapping(aCallback, aContext, aOrder) {
       var context = aContext || null;
-      var order = aOrder || SourceMapConsumer.GENERATED_ORDER;
+      var order2 = aOrder || SourceMapConsumer.GENERATED_ORDER;
       var mappings;
-      switch (order) {
+      switch (order2) {
         case SourceMapConsumer.GENERATED_ORDER:
           mappings = this._generatedMappings;
           break;
@@ -4992,7 +4992,7 @@ var require_javascript_compiler = __commonJS({
         return ["lookupProperty(", parent, ",", this.quotedString(name), ")"];
       },
       lookupPropertyFunctionIsUsed: false,
-      compile: function compile3(environment, options, context, asObject) {
+      compile: function compile4(environment, options, context, asObject) {
         this.environment = environment;
         this.options = options;
         this.stringParams = this.options.stringParams;
@@ -6021,8 +6021,8 @@ var require_printer = __commonJS({
       return this.accept(sexpr.path) + " " + params + hash2;
     };
     PrintVisitor.prototype.PathExpression = function(id) {
-      var path7 = id.parts.join("/");
-      return (id.data ? "@" : "") + "PATH:" + path7;
+      var path12 = id.parts.join("/");
+      return (id.data ? "@" : "") + "PATH:" + path12;
     };
     PrintVisitor.prototype.StringLiteral = function(string4) {
       return '"' + string4.value + '"';
@@ -6074,9 +6074,9 @@ var require_lib = __commonJS({
 
 // action/data/read-file-bytes.ts
 import { readFile } from "node:fs/promises";
-async function readFileBytes(path7, file2) {
+async function readFileBytes(path12, file2) {
   try {
-    return await readFile(path7);
+    return await readFile(path12);
   } catch (error62) {
     throw toFileError(error62, file2);
   }
@@ -6883,9 +6883,9 @@ var init_parse_csv = __esm({
 });
 
 // action/data/read-csv.ts
-async function readCsv(path7, options = {}) {
-  const file2 = options.displayPath ?? path7;
-  const bytes = await readFileBytes(path7, file2);
+async function readCsv(path12, options = {}) {
+  const file2 = options.displayPath ?? path12;
+  const bytes = await readFileBytes(path12, file2);
   return parseCsv(bytes, { ...options, file: file2 });
 }
 var init_read_csv = __esm({
@@ -6999,9 +6999,9 @@ var init_build_column = __esm({
 });
 
 // action/data/read-jsonl.ts
-async function readJsonl(path7, options = {}) {
-  const file2 = options.displayPath ?? path7;
-  const bytes = await readFileBytes(path7, file2);
+async function readJsonl(path12, options = {}) {
+  const file2 = options.displayPath ?? path12;
+  const bytes = await readFileBytes(path12, file2);
   return parseJsonl(bytes, { ...options, file: file2 });
 }
 function parseJsonl(bytes, options) {
@@ -7460,32 +7460,32 @@ var init_convert = __esm({
 });
 
 // node_modules/hyparquet/src/schema.js
-function schemaTree(schema, rootIndex, path7) {
+function schemaTree(schema, rootIndex, path12) {
   const element = schema[rootIndex];
   const children = [];
   let count = 1;
   if (element.num_children) {
     while (children.length < element.num_children) {
       const childElement = schema[rootIndex + count];
-      const child = schemaTree(schema, rootIndex + count, [...path7, childElement.name]);
+      const child = schemaTree(schema, rootIndex + count, [...path12, childElement.name]);
       count += child.count;
       children.push(child);
     }
   }
-  return { count, element, children, path: path7 };
+  return { count, element, children, path: path12 };
 }
 function getSchemaPath(schema, name) {
   return getTreePath(schemaTree(schema, 0, []), name);
 }
 function getTreePath(tree, name) {
-  const path7 = [tree];
+  const path12 = [tree];
   for (const part of name) {
     const child = tree.children.find((child2) => child2.element.name === part);
     if (!child) throw new Error(`parquet schema element not found: ${name}`);
-    path7.push(child);
+    path12.push(child);
     tree = child;
   }
-  return path7;
+  return path12;
 }
 function getPhysicalColumns(schemaTree2) {
   const columns = [];
@@ -8269,7 +8269,7 @@ function pathsNeededForFilter(filter) {
   return [...new Set(paths)];
 }
 function columnsNeededForFilter(filter) {
-  return [...new Set(pathsNeededForFilter(filter).map((path7) => path7.split(".")[0]))];
+  return [...new Set(pathsNeededForFilter(filter).map((path12) => path12.split(".")[0]))];
 }
 function matchFilter(record2, filter, strict = true) {
   if ("$and" in filter && Array.isArray(filter.$and)) {
@@ -8474,9 +8474,9 @@ function unionRanges(a, b) {
   }
   return out;
 }
-function resolve(record2, path7) {
+function resolve(record2, path12) {
   let value = record2;
-  for (const part of path7.split(".")) {
+  for (const part of path12.split(".")) {
     value = value?.[part];
   }
   return value;
@@ -9160,7 +9160,7 @@ function assembleLists(output2, definitionLevels, repetitionLevels, values, sche
   return output2;
 }
 function assembleNested(subcolumnData, schema, parsers, depth = 0) {
-  const path7 = schema.path.join(".");
+  const path12 = schema.path.join(".");
   const optional2 = schema.element.repetition_type === "OPTIONAL";
   const nextDepth = optional2 ? depth + 1 : depth;
   if (isListLike(schema)) {
@@ -9175,7 +9175,7 @@ function assembleNested(subcolumnData, schema, parsers, depth = 0) {
     const values = subcolumnData.get(subcolumn);
     if (!values) throw new Error("parquet list column missing values");
     if (optional2) flattenAtDepth(values, depth);
-    subcolumnData.set(path7, values);
+    subcolumnData.set(path12, values);
     subcolumnData.delete(subcolumn);
     return;
   }
@@ -9183,8 +9183,8 @@ function assembleNested(subcolumnData, schema, parsers, depth = 0) {
     const mapName = schema.children[0].element.name;
     assembleNested(subcolumnData, schema.children[0].children[0], parsers, nextDepth + 1);
     assembleNested(subcolumnData, schema.children[0].children[1], parsers, nextDepth + 1);
-    const keys = subcolumnData.get(`${path7}.${mapName}.key`);
-    const values = subcolumnData.get(`${path7}.${mapName}.value`);
+    const keys = subcolumnData.get(`${path12}.${mapName}.key`);
+    const values = subcolumnData.get(`${path12}.${mapName}.value`);
     if (!keys) throw new Error("parquet map column missing keys");
     if (!values) throw new Error("parquet map column missing values");
     if (keys.length !== values.length) {
@@ -9192,9 +9192,9 @@ function assembleNested(subcolumnData, schema, parsers, depth = 0) {
     }
     const out = assembleMaps(keys, values, nextDepth);
     if (optional2) flattenAtDepth(out, depth);
-    subcolumnData.delete(`${path7}.${mapName}.key`);
-    subcolumnData.delete(`${path7}.${mapName}.value`);
-    subcolumnData.set(path7, out);
+    subcolumnData.delete(`${path12}.${mapName}.key`);
+    subcolumnData.delete(`${path12}.${mapName}.value`);
+    subcolumnData.set(path12, out);
     return;
   }
   if (schema.children.length) {
@@ -9214,7 +9214,7 @@ function assembleNested(subcolumnData, schema, parsers, depth = 0) {
       inverted = decodeVariantColumn(inverted, parsers);
     }
     if (optional2) flattenAtDepth(inverted, depth);
-    subcolumnData.set(path7, inverted);
+    subcolumnData.set(path12, inverted);
   }
 }
 function flattenAtDepth(arr, depth) {
@@ -10575,9 +10575,9 @@ var init_node = __esm({
 
 // action/data/read-parquet.ts
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
-async function readParquet(path7, options = {}) {
-  const file2 = options.displayPath ?? path7;
-  const bytes = await readFileBytes(path7, file2);
+async function readParquet(path12, options = {}) {
+  const file2 = options.displayPath ?? path12;
+  const bytes = await readFileBytes(path12, file2);
   const buffer = toArrayBuffer(bytes);
   const metadata = readMetadata(buffer, file2);
   const fields = parquetSchema(metadata).children;
@@ -10666,9 +10666,9 @@ var init_read_parquet = __esm({
 
 // action/data/read-table.ts
 import { extname } from "node:path";
-async function readTable(path7, options = {}) {
-  const file2 = options.displayPath ?? path7;
-  const extension = (extname(path7) || extname(file2)).toLowerCase();
+async function readTable(path12, options = {}) {
+  const file2 = options.displayPath ?? path12;
+  const extension = (extname(path12) || extname(file2)).toLowerCase();
   const reader = READERS[extension];
   if (!reader) {
     const found = extension ? `"${extension}"` : "no extension";
@@ -10677,7 +10677,7 @@ async function readTable(path7, options = {}) {
     });
   }
   const { allowEmpty, ...readOptions } = options;
-  const table2 = await reader(path7, readOptions);
+  const table2 = await reader(path12, readOptions);
   if (table2.rowCount === 0 && !allowEmpty) {
     const what = table2.names.length === 0 ? "the file is empty" : "the file has a header but no data rows";
     throw new DataError(`${what}; there is nothing to evaluate`, { file: file2 });
@@ -10835,7 +10835,7 @@ function buildNamedPlan(inputs, table2, features, artifact) {
       throw fail3(
         `input '${m2.name}' has an unsupported type (float32, float64, int32, int64 or string are supported)`
       );
-    const rank2 = m2.shape.length === 1 ? 1 : 2;
+    const rank3 = m2.shape.length === 1 ? 1 : 2;
     if (m2.shape.length > 2 || m2.shape.length === 2 && typeof m2.shape[1] === "number" && m2.shape[1] !== 1) {
       throw fail3(`input '${m2.name}' must be [N] or [N, 1] to take one column`);
     }
@@ -10846,7 +10846,7 @@ function buildNamedPlan(inputs, table2, features, artifact) {
         `column '${m2.name}' holds text (row ${bad.row}: '${bad.text}'), but input '${m2.name}' is ${m2.type}`
       );
     }
-    return { input: m2.name, type: m2.type, rank: rank2, column };
+    return { input: m2.name, type: m2.type, rank: rank3, column };
   });
   return { kind: "named", inputs: planned };
 }
@@ -11000,10 +11000,10 @@ __export(predictions_runner_exports, {
   alignById: () => alignById,
   readPredictions: () => readPredictions
 });
-async function readPredictions(path7, options) {
-  const file2 = await readTable(path7, { displayPath: options.displayPath ?? path7 });
-  const order = options.id === void 0 ? alignByRowOrder(file2, options.data) : alignById(file2, options.data, options.id);
-  const predictions = buildPredictions(file2, order, options);
+async function readPredictions(path12, options) {
+  const file2 = await readTable(path12, { displayPath: options.displayPath ?? path12 });
+  const order2 = options.id === void 0 ? alignByRowOrder(file2, options.data) : alignById(file2, options.data, options.id);
+  const predictions = buildPredictions(file2, order2, options);
   return {
     predictions,
     metadata: {
@@ -11047,7 +11047,7 @@ function alignById(file2, data, id) {
       });
     rowOf.set(key, r);
   }
-  const order = new Int32Array(data.rowCount);
+  const order2 = new Int32Array(data.rowCount);
   const seen = new Uint8Array(file2.rowCount);
   for (let r = 0; r < data.rowCount; r++) {
     const key = requireId(dataIds, r, data.source);
@@ -11065,7 +11065,7 @@ function alignById(file2, data, id) {
         column: id
       });
     seen[at] = 1;
-    order[r] = at;
+    order2[r] = at;
   }
   const extra = seen.indexOf(0);
   if (extra >= 0) {
@@ -11075,7 +11075,7 @@ function alignById(file2, data, id) {
       column: id
     });
   }
-  return order;
+  return order2;
 }
 function requireIdColumn(table2, id) {
   const column = table2.columns.get(id);
@@ -11091,7 +11091,7 @@ function requireId(column, row, file2) {
   if (key === "") throw new DataError("the id is empty", { file: file2, row: row + 1, column: column.name });
   return key;
 }
-function buildPredictions(file2, order, options) {
+function buildPredictions(file2, order2, options) {
   const labels = file2.columns.get("label");
   if (options.task === "regression") {
     const prediction = numericColumn(file2, "prediction", "regression");
@@ -11102,13 +11102,13 @@ function buildPredictions(file2, order, options) {
         row: bad.index + 1,
         column: "prediction"
       });
-    return { task: "regression", prediction: gather(prediction.values, order) };
+    return { task: "regression", prediction: gather(prediction.values, order2) };
   }
   if (options.task === "binary") {
     const score = numericColumn(file2, "score", "binary");
     checkProbabilities(file2, score);
-    const label2 = labels ? gatherLabels(binaryLabels(file2, labels, options.positiveLabel ?? "1"), order) : null;
-    return { task: "binary", score: gather(score.values, order), label: label2 };
+    const label2 = labels ? gatherLabels(binaryLabels(file2, labels, options.positiveLabel ?? "1"), order2) : null;
+    return { task: "binary", score: gather(score.values, order2), label: label2 };
   }
   const scoreColumns = file2.names.filter((n) => n.startsWith("score_"));
   if (scoreColumns.length < 2) {
@@ -11118,8 +11118,8 @@ function buildPredictions(file2, order, options) {
     );
   }
   const classes = scoreColumns.map((n) => n.slice("score_".length));
-  const proba = buildProbabilityMatrix(file2, scoreColumns, order);
-  const label = labels ? multiclassLabels(file2, labels, classes, order) : null;
+  const proba = buildProbabilityMatrix(file2, scoreColumns, order2);
+  const label = labels ? multiclassLabels(file2, labels, classes, order2) : null;
   return { task: "multiclass", classes, proba, label };
 }
 function numericColumn(file2, name, task) {
@@ -11150,15 +11150,15 @@ function checkProbabilities(file2, column) {
 function describeEmpty(value) {
   return Number.isNaN(value) ? "empty or NaN" : describeInvalid(value);
 }
-function gather(values, order) {
-  if (order === null) return values;
-  const out = new Float64Array(order.length);
-  for (let i = 0; i < order.length; i++) out[i] = values[order[i]];
+function gather(values, order2) {
+  if (order2 === null) return values;
+  const out = new Float64Array(order2.length);
+  for (let i = 0; i < order2.length; i++) out[i] = values[order2[i]];
   return out;
 }
-function gatherLabels(values, order) {
-  if (order === null) return values;
-  return Uint8Array.from(order, (r) => values[r]);
+function gatherLabels(values, order2) {
+  if (order2 === null) return values;
+  return Uint8Array.from(order2, (r) => values[r]);
 }
 function binaryLabels(file2, column, positive) {
   const out = new Uint8Array(file2.rowCount);
@@ -11184,24 +11184,24 @@ function binaryLabels(file2, column, positive) {
   }
   return out;
 }
-function buildProbabilityMatrix(file2, names, order) {
+function buildProbabilityMatrix(file2, names, order2) {
   const k = names.length;
-  const n = order?.length ?? file2.rowCount;
+  const n = order2?.length ?? file2.rowCount;
   const proba = new Float64Array(n * k);
   names.forEach((name, j) => {
     const column = numericColumn(file2, name, "multiclass");
     checkProbabilities(file2, column);
     const values = column.values;
-    for (let i = 0; i < n; i++) proba[i * k + j] = values[order ? order[i] : i];
+    for (let i = 0; i < n; i++) proba[i * k + j] = values[order2 ? order2[i] : i];
   });
   return proba;
 }
-function multiclassLabels(file2, column, classes, order) {
-  const n = order?.length ?? file2.rowCount;
+function multiclassLabels(file2, column, classes, order2) {
+  const n = order2?.length ?? file2.rowCount;
   const out = new Int32Array(n);
   const cache = /* @__PURE__ */ new Map();
   for (let i = 0; i < n; i++) {
-    const row = order ? order[i] : i;
+    const row = order2 ? order2[i] : i;
     const text = cellText(column, row);
     let index = cache.get(text);
     if (index === void 0) {
@@ -11953,12 +11953,12 @@ import * as ort from "onnxruntime-node";
 function onnxRuntimeVersion2() {
   return ort.env.versions.node ?? ort.env.versions.common;
 }
-async function loadOnnxModel(path7, options = {}) {
-  const shown = options.displayPath ?? path7;
+async function loadOnnxModel(path12, options = {}) {
+  const shown = options.displayPath ?? path12;
   const started = performance2.now();
   let bytes;
   try {
-    bytes = await readFile2(path7);
+    bytes = await readFile2(path12);
   } catch (error62) {
     throw new ModelError(`cannot read the model file: ${error62.message}`, shown, {
       cause: error62,
@@ -12166,10 +12166,10 @@ function meanAndStd(values) {
   return { drop: mean, std: Math.sqrt(variance) };
 }
 function rankImportances(results) {
-  const order = results.map((r, i) => ({ r, i })).sort(
+  const order2 = results.map((r, i) => ({ r, i })).sort(
     (a, b) => (b.r.drop ?? Number.NEGATIVE_INFINITY) - (a.r.drop ?? Number.NEGATIVE_INFINITY) || a.i - b.i
   );
-  return order.map(({ r }, k) => ({ ...r, rank: k + 1 }));
+  return order2.map(({ r }, k) => ({ ...r, rank: k + 1 }));
 }
 var DEFAULT_IMPORTANCE_MAX_ROWS;
 var init_permutation_importance = __esm({
@@ -12257,17 +12257,17 @@ var require_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP2;
     visit3.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path7) {
-      const ctrl = callVisitor(key, node2, visitor, path7);
+    function visit_(key, node2, visitor, path12) {
+      const ctrl = callVisitor(key, node2, visitor, path12);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path7, ctrl);
-        return visit_(key, ctrl, visitor, path7);
+        replaceNode(key, path12, ctrl);
+        return visit_(key, ctrl, visitor, path12);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path7 = Object.freeze(path7.concat(node2));
+          path12 = Object.freeze(path12.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path7);
+            const ci = visit_(i, node2.items[i], visitor, path12);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -12278,13 +12278,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path7 = Object.freeze(path7.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path7);
+          path12 = Object.freeze(path12.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path12);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path7);
+          const cv = visit_("value", node2.value, visitor, path12);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -12305,17 +12305,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path7) {
-      const ctrl = await callVisitor(key, node2, visitor, path7);
+    async function visitAsync_(key, node2, visitor, path12) {
+      const ctrl = await callVisitor(key, node2, visitor, path12);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path7, ctrl);
-        return visitAsync_(key, ctrl, visitor, path7);
+        replaceNode(key, path12, ctrl);
+        return visitAsync_(key, ctrl, visitor, path12);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path7 = Object.freeze(path7.concat(node2));
+          path12 = Object.freeze(path12.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path7);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path12);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -12326,13 +12326,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path7 = Object.freeze(path7.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path7);
+          path12 = Object.freeze(path12.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path12);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path7);
+          const cv = await visitAsync_("value", node2.value, visitor, path12);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -12359,23 +12359,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path7) {
+    function callVisitor(key, node2, visitor, path12) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path7);
+        return visitor(key, node2, path12);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path7);
+        return visitor.Map?.(key, node2, path12);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path7);
+        return visitor.Seq?.(key, node2, path12);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path7);
+        return visitor.Pair?.(key, node2, path12);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path7);
+        return visitor.Scalar?.(key, node2, path12);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path7);
+        return visitor.Alias?.(key, node2, path12);
       return void 0;
     }
-    function replaceNode(key, path7, node2) {
-      const parent = path7[path7.length - 1];
+    function replaceNode(key, path12, node2) {
+      const parent = path12[path12.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -12987,10 +12987,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path7, value) {
+    function collectionFromPath(schema, path12, value) {
       let v = value;
-      for (let i = path7.length - 1; i >= 0; --i) {
-        const k = path7[i];
+      for (let i = path12.length - 1; i >= 0; --i) {
+        const k = path12[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -13009,7 +13009,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path7) => path7 == null || typeof path7 === "object" && !!path7[Symbol.iterator]().next().done;
+    var isEmptyPath = (path12) => path12 == null || typeof path12 === "object" && !!path12[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -13039,11 +13039,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path7, value) {
-        if (isEmptyPath(path7))
+      addIn(path12, value) {
+        if (isEmptyPath(path12))
           this.add(value);
         else {
-          const [key, ...rest] = path7;
+          const [key, ...rest] = path12;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -13057,8 +13057,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path7) {
-        const [key, ...rest] = path7;
+      deleteIn(path12) {
+        const [key, ...rest] = path12;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -13072,8 +13072,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path7, keepScalar) {
-        const [key, ...rest] = path7;
+      getIn(path12, keepScalar) {
+        const [key, ...rest] = path12;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -13091,8 +13091,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path7) {
-        const [key, ...rest] = path7;
+      hasIn(path12) {
+        const [key, ...rest] = path12;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -13102,8 +13102,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path7, value) {
-        const [key, ...rest] = path7;
+      setIn(path12, value) {
+        const [key, ...rest] = path12;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -14110,7 +14110,7 @@ ${indent}${line}` : "\n";
           str += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum2, line) => sum2 + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
             str += ",";
@@ -14126,7 +14126,7 @@ ${indent}${line}` : "\n";
         return start + end;
       } else {
         if (!reqNewline) {
-          const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
+          const len = lines.reduce((sum2, line) => sum2 + line.length + 2, 2);
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
@@ -15618,9 +15618,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path7, value) {
+      addIn(path12, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path7, value);
+          this.contents.addIn(path12, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -15695,14 +15695,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path7) {
-        if (Collection.isEmptyPath(path7)) {
+      deleteIn(path12) {
+        if (Collection.isEmptyPath(path12)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path7) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path12) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -15717,10 +15717,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path7, keepScalar) {
-        if (Collection.isEmptyPath(path7))
+      getIn(path12, keepScalar) {
+        if (Collection.isEmptyPath(path12))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path7, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path12, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -15731,10 +15731,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path7) {
-        if (Collection.isEmptyPath(path7))
+      hasIn(path12) {
+        if (Collection.isEmptyPath(path12))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path7) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path12) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -15751,13 +15751,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path7, value) {
-        if (Collection.isEmptyPath(path7)) {
+      setIn(path12, value) {
+        if (Collection.isEmptyPath(path12)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path7), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path12), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path7, value);
+          this.contents.setIn(path12, value);
         }
       }
       /**
@@ -17718,9 +17718,9 @@ var require_cst_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP2;
     visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path7) => {
+    visit3.itemAtPath = (cst, path12) => {
       let item = cst;
-      for (const [field, index] of path7) {
+      for (const [field, index] of path12) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -17729,23 +17729,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path7) => {
-      const parent = visit3.itemAtPath(cst, path7.slice(0, -1));
-      const field = path7[path7.length - 1][0];
+    visit3.parentCollection = (cst, path12) => {
+      const parent = visit3.itemAtPath(cst, path12.slice(0, -1));
+      const field = path12[path12.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path7, item, visitor) {
-      let ctrl = visitor(item, path7);
+    function _visit(path12, item, visitor) {
+      let ctrl = visitor(item, path12);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path7.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path12.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -17756,10 +17756,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path7);
+            ctrl = ctrl(item, path12);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path7) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path12) : ctrl;
     }
     exports.visit = visit3;
   }
@@ -19512,8 +19512,8 @@ var require_dist = __commonJS({
 
 // action/cli.ts
 init_errors();
-import { mkdir, writeFile as writeFile2 } from "node:fs/promises";
-import path6 from "node:path";
+import { mkdir as mkdir2, writeFile as writeFile5 } from "node:fs/promises";
+import path11 from "node:path";
 import { parseArgs } from "node:util";
 
 // shared/render/render-report.ts
@@ -21779,10 +21779,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path7) {
-  if (!path7)
+function getElementAtPath(obj, path12) {
+  if (!path12)
     return obj;
-  return path7.reduce((acc, key) => acc?.[key], obj);
+  return path12.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -22122,11 +22122,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path7, issues) {
+function prefixIssues(path12, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path7);
+    iss.path.unshift(path12);
     return iss;
   });
 }
@@ -22588,16 +22588,16 @@ function flattenError(error62, mapper = (issue2) => issue2.message) {
 }
 function formatError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error63, path7 = []) => {
+  const processError = (error63, path12 = []) => {
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path7, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path12, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path7, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path12, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path7, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path12, ...issue2.path]);
       } else {
-        const fullpath = [...path7, ...issue2.path];
+        const fullpath = [...path12, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -22636,17 +22636,17 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error62, mapper = (issue2) => issue2.message) {
   const result = { errors: [] };
-  const processError = (error63, path7 = []) => {
+  const processError = (error63, path12 = []) => {
     var _a3;
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path7, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path12, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path7, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path12, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path7, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path12, ...issue2.path]);
       } else {
-        const fullpath = [...path7, ...issue2.path];
+        const fullpath = [...path12, ...issue2.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue2));
           continue;
@@ -22685,8 +22685,8 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path7 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path7) {
+  const path12 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path12) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -24031,13 +24031,13 @@ var CC_SANITIZE = /[- ]/g;
 function isLuhnAlgo(digits) {
   let length = digits.length;
   let bit = 1;
-  let sum = 0;
+  let sum2 = 0;
   while (length) {
     const value = digits.charCodeAt(--length) - 48;
     bit ^= 1;
-    sum += bit ? [0, 2, 4, 6, 8, 1, 3, 5, 7, 9][value] : value;
+    sum2 += bit ? [0, 2, 4, 6, 8, 1, 3, 5, 7, 9][value] : value;
   }
-  return sum % 10 === 0;
+  return sum2 % 10 === 0;
 }
 function isValidCreditCard(input2) {
   if (!creditCard.test(input2))
@@ -39824,13 +39824,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path7 = ref.slice(1).split("/").filter(Boolean);
-  if (path7.length === 0) {
+  const path12 = ref.slice(1).split("/").filter(Boolean);
+  if (path12.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path7[0] === defsKey) {
-    const key = path7[1] === void 0 ? void 0 : decodeJSONPointerSegment(path7[1]);
+  if (path12[0] === defsKey) {
+    const key = path12[1] === void 0 ? void 0 : decodeJSONPointerSegment(path12[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -40889,11 +40889,11 @@ function buildReport(input2) {
 init_read_file_bytes();
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
-async function hashFile(path7, displayPath = path7) {
+async function hashFile(path12, displayPath = path12) {
   const hash2 = createHash("sha256");
   let bytes = 0;
   try {
-    for await (const chunk of createReadStream(path7)) {
+    for await (const chunk of createReadStream(path12)) {
       hash2.update(chunk);
       bytes += chunk.length;
     }
@@ -41113,14 +41113,14 @@ function encodeTarget(input2) {
       name: column.name,
       numeric: column.kind === "numeric"
     });
-  const order = sortLevels(levels, column.kind === "numeric");
+  const order2 = sortLevels(levels, column.kind === "numeric");
   const remap2 = new Int32Array(levels.length);
-  order.forEach((level, idx) => {
+  order2.forEach((level, idx) => {
     remap2[levels.indexOf(level)] = idx;
   });
   const y = new Int32Array(n);
   for (let i = 0; i < n; i++) y[i] = remap2[codes[i]];
-  return { task, y, classes: order };
+  return { task, y, classes: order2 };
 }
 function encodeBinary(input2) {
   const { levels, codes, positive, file: file2, name } = input2;
@@ -41611,8 +41611,8 @@ function computeLogLoss(y, score, weights) {
     if (w === 0) continue;
     const p = clipProbability(score[i]);
     const q = 1 - p;
-    const sum = q + p;
-    total -= w * Math.log((y[i] === 1 ? p : q) / sum);
+    const sum2 = q + p;
+    total -= w * Math.log((y[i] === 1 ? p : q) / sum2);
     weightSum += w;
   }
   if (weightSum === 0) return { value: null, reason: "no rows" };
@@ -41660,10 +41660,10 @@ function sortOrderDescending(score) {
   const hi = new Uint32Array(n);
   const lo = new Uint32Array(n);
   computeDescendingKeys(score, hi, lo);
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  if (n < SMALL) return order.sort((a, b) => hi[a] - hi[b] || lo[a] - lo[b]);
-  return radixSort(order, hi, lo);
+  const order2 = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order2[i] = i;
+  if (n < SMALL) return order2.sort((a, b) => hi[a] - hi[b] || lo[a] - lo[b]);
+  return radixSort(order2, hi, lo);
 }
 function computeDescendingKeys(score, hi, lo) {
   const words2 = new Uint32Array(score.buffer, score.byteOffset, score.length * 2);
@@ -41682,8 +41682,8 @@ function computeDescendingKeys(score, hi, lo) {
     }
   }
 }
-function radixSort(order, hi, lo) {
-  const n = order.length;
+function radixSort(order2, hi, lo) {
+  const n = order2.length;
   const counts = new Uint32Array(4 * RADIX);
   for (let i = 0; i < n; i++) {
     const l = lo[i];
@@ -41693,7 +41693,7 @@ function radixSort(order, hi, lo) {
     counts[2 * RADIX + (h & 65535)]++;
     counts[3 * RADIX + (h >>> 16)]++;
   }
-  let src = order;
+  let src = order2;
   let dst = new Uint32Array(n);
   for (let pass = 0; pass < 4; pass++) {
     const offsets = counts.subarray(pass * RADIX, (pass + 1) * RADIX);
@@ -41716,23 +41716,23 @@ function isConstantDigit(counts, firstKeyShifted, n) {
   return counts[firstKeyShifted & 65535] === n;
 }
 function toStartOffsets(counts) {
-  let sum = 0;
+  let sum2 = 0;
   for (let d = 0; d < counts.length; d++) {
     const c = counts[d];
-    counts[d] = sum;
-    sum += c;
+    counts[d] = sum2;
+    sum2 += c;
   }
 }
 
 // shared/metrics/rank.ts
-function scanRuns(y, score, order, weights) {
-  const n = order.length;
+function scanRuns(y, score, order2, weights) {
+  const n = order2.length;
   let pos = 0;
   let neg = 0;
   let area = 0;
   let precisionSum = 0;
   let i = 0;
-  let row = n > 0 ? order[0] : 0;
+  let row = n > 0 ? order2[0] : 0;
   let value = n > 0 ? score[row] : 0;
   while (i < n) {
     let runPos = 0;
@@ -41744,7 +41744,7 @@ function scanRuns(y, score, order, weights) {
       runPos += p;
       runNeg += w - p;
       if (++i === n) break;
-      row = order[i];
+      row = order2[i];
       value = score[row];
     } while (value === runValue);
     area += runNeg * (pos + runPos / 2);
@@ -41754,9 +41754,9 @@ function scanRuns(y, score, order, weights) {
   }
   return { pos, neg, area, precisionSum };
 }
-function scan(y, score, order, weights) {
-  assertSameLength({ y, score, order, weights });
-  return scanRuns(y, score, order ?? sortOrderDescending(score), weights);
+function scan(y, score, order2, weights) {
+  assertSameLength({ y, score, order: order2, weights });
+  return scanRuns(y, score, order2 ?? sortOrderDescending(score), weights);
 }
 function rocAucOf(s) {
   if (s.pos === 0 || s.neg === 0) {
@@ -41770,14 +41770,14 @@ function rocAucOf(s) {
 function averagePrecisionOf(s) {
   return s.pos === 0 ? { value: null, reason: "no actual positives" } : { value: s.precisionSum / s.pos };
 }
-function computeRocAuc(y, score, order, weights) {
-  return rocAucOf(scan(y, score, order, weights));
+function computeRocAuc(y, score, order2, weights) {
+  return rocAucOf(scan(y, score, order2, weights));
 }
-function computeAveragePrecision(y, score, order, weights) {
-  return averagePrecisionOf(scan(y, score, order, weights));
+function computeAveragePrecision(y, score, order2, weights) {
+  return averagePrecisionOf(scan(y, score, order2, weights));
 }
-function computeRankMetrics(y, score, order, weights) {
-  const sums = scan(y, score, order, weights);
+function computeRankMetrics(y, score, order2, weights) {
+  const sums = scan(y, score, order2, weights);
   return { roc_auc: rocAucOf(sums), average_precision: averagePrecisionOf(sums) };
 }
 
@@ -41786,9 +41786,9 @@ function computeBinaryMetrics(input2) {
   const { y, score, pred } = input2;
   assertSameLength({ y, score, pred, order: input2.order });
   const counts = computeCountMetrics(computeConfusion(y, pred));
-  const order = input2.order ?? sortOrderDescending(score);
+  const order2 = input2.order ?? sortOrderDescending(score);
   const scored = {
-    ...computeRankMetrics(y, score, order),
+    ...computeRankMetrics(y, score, order2),
     log_loss: computeLogLoss(y, score),
     brier: computeBrier(y, score)
   };
@@ -42005,8 +42005,8 @@ function bump(counts, i) {
 
 // shared/evaluate/rank-layout.ts
 function buildRankLayout(input2) {
-  const { y, score, order } = input2;
-  const n = order.length;
+  const { y, score, order: order2 } = input2;
+  const n = order2.length;
   let positives2 = 0;
   for (let i = 0; i < n; i++) positives2 += y[i];
   const rows = new Uint32Array(n);
@@ -42017,13 +42017,13 @@ function buildRankLayout(input2) {
   let q = 0;
   let tied = false;
   for (let start = 0; start < n; ) {
-    const value = score[order[start]];
+    const value = score[order2[start]];
     let end = start + 1;
-    while (end < n && score[order[end]] === value) end++;
+    while (end < n && score[order2[end]] === value) end++;
     const pBefore = p;
     const qBefore = q;
     for (let j = start; j < end; j++) {
-      const row = order[j];
+      const row = order2[j];
       if (y[row] === 1) rows[p++] = row;
       else rows[positives2 + q++] = row;
     }
@@ -42168,8 +42168,8 @@ var BinaryScoreBootstrap = class {
   resample(rng, out) {
     const counts = this.counts;
     this.sampler.sample(rng, counts);
-    this.ranks.forEach((rank2, m2) => {
-      computeRankReplicate({ ...rank2, counts, out, offset: 4 * m2 });
+    this.ranks.forEach((rank3, m2) => {
+      computeRankReplicate({ ...rank3, counts, out, offset: 4 * m2 });
     });
     if (this.models === 2) sumLossTerms2(counts, this.terms, out);
     else sumLossTerms1(counts, this.terms, out);
@@ -42186,14 +42186,14 @@ function mapToSlots(rows, slotOfRow) {
   for (let j = 0; j < rows.length; j++) out[j] = slotOfRow[rows[j]];
   return out;
 }
-function buildSlots(y, order) {
+function buildSlots(y, order2) {
   const slot = new Uint32Array(y.length);
   let positives2 = 0;
   for (let i = 0; i < y.length; i++) positives2 += y[i];
   let p = 0;
   let q = positives2;
-  for (let j = 0; j < order.length; j++) {
-    const row = order[j];
+  for (let j = 0; j < order2.length; j++) {
+    const row = order2[j];
     slot[row] = y[row] === 1 ? p++ : q++;
   }
   return slot;
@@ -42664,10 +42664,10 @@ function computeGroupScoreMetrics(subsets, model) {
     const b = segments.start[g + 1];
     const y = subsets.y.subarray(a, b);
     const score = scores.subarray(a, b);
-    const order = orders.subarray(a, b);
+    const order2 = orders.subarray(a, b);
     out.push({
-      roc_auc: computeRocAuc(y, score, order).value,
-      average_precision: computeAveragePrecision(y, score, order).value,
+      roc_auc: computeRocAuc(y, score, order2).value,
+      average_precision: computeAveragePrecision(y, score, order2).value,
       log_loss: computeLogLoss(y, score).value,
       brier: computeBrier(y, score).value
     });
@@ -42948,9 +42948,9 @@ var MulticlassLossBootstrap = class {
     const { counts, terms, models } = this;
     const n = counts.length;
     for (let m2 = 0; m2 < models; m2++) {
-      let sum = 0;
-      for (let i = 0; i < n; i++) sum += counts[i] * terms[i * models + m2];
-      out[m2] = n === 0 ? Number.NaN : sum / n;
+      let sum2 = 0;
+      for (let i = 0; i < n; i++) sum2 += counts[i] * terms[i * models + m2];
+      out[m2] = n === 0 ? Number.NaN : sum2 / n;
     }
   }
   /** The last resample as per-row multiplicities (for checks against the metric functions). */
@@ -43673,7 +43673,7 @@ function increaseCheck(ctx, name, threshold, candidate) {
     return errorCheck(head2, `${name} is not a known operational measurement.`);
   const productionSide = ctx.model.operational.production;
   const production = finite(productionSide?.[name]);
-  const missingReason2 = productionSide?.load_error ? `the production model could not be loaded (${productionSide.load_error})` : candidate === null ? "it was not measured for the candidate" : "it was not measured for production";
+  const missingReason3 = productionSide?.load_error ? `the production model could not be loaded (${productionSide.load_error})` : candidate === null ? "it was not measured for the candidate" : "it was not measured for production";
   return buildRegressionCheck({
     head: head2,
     relative: true,
@@ -43683,7 +43683,7 @@ function increaseCheck(ctx, name, threshold, candidate) {
     production,
     delta: candidate !== null && production !== null ? candidate - production : null,
     deltaInterval: null,
-    missingReason: missingReason2,
+    missingReason: missingReason3,
     firstPromotion: ctx.model.firstPromotion,
     test: "point",
     warnWithinNoise: false,
@@ -44492,8 +44492,8 @@ function buildMonitor(args) {
   return out;
 }
 function mapEntries(entries, raw, map2) {
-  const order = typeof raw === "object" && raw !== null ? Object.keys(raw) : [];
-  const keys = [.../* @__PURE__ */ new Set([...order, ...Object.keys(entries)])];
+  const order2 = typeof raw === "object" && raw !== null ? Object.keys(raw) : [];
+  const keys = [.../* @__PURE__ */ new Set([...order2, ...Object.keys(entries)])];
   const out = {};
   for (const key of keys) {
     const value = entries[key];
@@ -44552,13 +44552,13 @@ function defaultRunner({ model }) {
   if (PREDICTION_EXTENSIONS.includes(extension)) return "predictions";
   return "command";
 }
-function checkDataExtension(data, path7, issues) {
+function checkDataExtension(data, path12, issues) {
   const extension = extensionOf(data);
   if (PREDICTION_EXTENSIONS.includes(extension)) return;
-  issues.add(path7, `expected a data file ending in .csv, .jsonl or .parquet, got ${JSON.stringify(data)}`);
+  issues.add(path12, `expected a data file ending in .csv, .jsonl or .parquet, got ${JSON.stringify(data)}`);
 }
-function extensionOf(path7) {
-  const base = path7.slice(path7.lastIndexOf("/") + 1);
+function extensionOf(path12) {
+  const base = path12.slice(path12.lastIndexOf("/") + 1);
   const dot = base.lastIndexOf(".");
   return dot <= 0 ? "" : base.slice(dot).toLowerCase();
 }
@@ -44598,11 +44598,11 @@ function checkMetricSections({ name, model, issues }) {
     sections.push([["models", name, "monitor", "gates"], "gates", model.monitor.gates]);
     sections.push([["models", name, "monitor", "fairness"], "fairness", model.monitor.fairness]);
   }
-  for (const [path7, section, entries] of sections) {
+  for (const [path12, section, entries] of sections) {
     for (const metric of Object.keys(entries)) {
       if (appliesToTask(section, metric, model.task)) continue;
       issues.add(
-        [...path7, metric],
+        [...path12, metric],
         `${metric} does not apply to ${model.task} models; ${expectedNames(section, model.task)}`,
         "key"
       );
@@ -44617,20 +44617,20 @@ function parseConfigSource(text, file2) {
   const doc = (0, import_yaml.parseDocument)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   return { file: file2, doc, lineCounter };
 }
-function formatKeyPath(path7) {
+function formatKeyPath(path12) {
   let out = "";
-  for (const segment of path7) {
+  for (const segment of path12) {
     if (typeof segment === "number") out += `[${segment}]`;
     else if (/^[A-Za-z0-9_$/-]+$/.test(segment)) out += out === "" ? segment : `.${segment}`;
     else out += `[${JSON.stringify(segment)}]`;
   }
   return out;
 }
-function findInDocument(source, path7) {
+function findInDocument(source, path12) {
   const resolve2 = (node2) => (0, import_yaml.isAlias)(node2) ? node2.resolve(source.doc) : node2;
   let current = resolve2(source.doc.contents);
   const found = { key: null, value: current ?? null, depth: 0 };
-  for (const segment of path7) {
+  for (const segment of path12) {
     if ((0, import_yaml.isMap)(current)) {
       const pair = current.items.find((p) => (0, import_yaml.isScalar)(p.key) && String(p.key.value) === String(segment));
       if (pair === void 0) break;
@@ -44646,21 +44646,21 @@ function findInDocument(source, path7) {
   return found;
 }
 function buildLocate(source) {
-  return (path7, at = "value") => {
-    const found = findInDocument(source, path7);
-    const complete = found.depth === path7.length;
+  return (path12, at = "value") => {
+    const found = findInDocument(source, path12);
+    const complete = found.depth === path12.length;
     const valueNode = complete && at === "value" && !isEmptyScalar(found.value) ? found.value : null;
     const node2 = valueNode ?? found.key ?? found.value;
     const offset = node2?.range?.[0] ?? 0;
     const { line, col } = source.lineCounter.linePos(offset);
-    return { file: source.file, line, column: col, path: formatKeyPath(path7) };
+    return { file: source.file, line, column: col, path: formatKeyPath(path12) };
   };
 }
 function isEmptyScalar(node2) {
   return (0, import_yaml.isScalar)(node2) && node2.value === null && (node2.source ?? "") === "";
 }
 function locateByPath(file2) {
-  return (path7) => ({ file: file2, path: formatKeyPath(path7) });
+  return (path12) => ({ file: file2, path: formatKeyPath(path12) });
 }
 
 // shared/config/paths.ts
@@ -44701,8 +44701,8 @@ var IssueCollector = class {
   }
   locate;
   list = [];
-  add(path7, message, at = "value") {
-    this.list.push({ location: this.locate(path7, at), message });
+  add(path12, message, at = "value") {
+    this.list.push({ location: this.locate(path12, at), message });
   }
   path(value, keyPath) {
     try {
@@ -44941,25 +44941,25 @@ function buildSchemaIssues(issues, ctx) {
   return issues.flatMap((issue2) => buildIssue(issue2, ctx));
 }
 function buildIssue(issue2, ctx) {
-  const path7 = issue2.path.filter((p) => typeof p !== "symbol");
+  const path12 = issue2.path.filter((p) => typeof p !== "symbol");
   if (issue2.code === "unrecognized_keys") {
     return issue2.keys.map((key) => ({
-      location: ctx.locate([...path7, key], "key"),
-      message: describeUnknownKey([...path7], key, ctx)
+      location: ctx.locate([...path12, key], "key"),
+      message: describeUnknownKey([...path12], key, ctx)
     }));
   }
   if (issue2.code === "invalid_key") {
     const reason = issue2.issues[0]?.message ?? "not a valid name";
     return [
       {
-        location: ctx.locate(path7, "key"),
-        message: `invalid name "${String(path7.at(-1))}"; expected ${reason}`
+        location: ctx.locate(path12, "key"),
+        message: `invalid name "${String(path12.at(-1))}"; expected ${reason}`
       }
     ];
   }
-  const value = valueAt(ctx.value, path7);
+  const value = valueAt(ctx.value, path12);
   const at = value === void 0 ? "key" : "value";
-  return [{ location: ctx.locate(path7, at), message: describeValueIssue(issue2, value) }];
+  return [{ location: ctx.locate(path12, at), message: describeValueIssue(issue2, value) }];
 }
 function describeUnknownKey(parent, key, ctx) {
   const section = metricSectionOf(parent);
@@ -44980,11 +44980,11 @@ function describeUnknownKey(parent, key, ctx) {
   const suggestion = suggestName(key, allowed);
   return explainUnknown(`unknown key "${key}"`, suggestion, `one of: ${allowed.join(", ")}`);
 }
-function metricSectionOf(path7) {
-  if (path7[0] !== "models") return null;
-  const last = path7.at(-1);
-  const isModel = path7.length === 3;
-  const isMonitor = path7.length === 4 && path7[2] === "monitor";
+function metricSectionOf(path12) {
+  if (path12[0] !== "models") return null;
+  const last = path12.at(-1);
+  const isModel = path12.length === 3;
+  const isMonitor = path12.length === 4 && path12[2] === "monitor";
   if (!isModel && !isMonitor) return null;
   if (last === "gates" || last === "fairness") return last;
   if (last === "operational" && isModel) return last;
@@ -45052,18 +45052,18 @@ function describeValue(value) {
 function isNumeric(text) {
   return text.trim() !== "" && Number.isFinite(Number(text));
 }
-function valueAt(root, path7) {
+function valueAt(root, path12) {
   let current = root;
-  for (const segment of path7) {
+  for (const segment of path12) {
     if (current === null || typeof current !== "object") return void 0;
     if (!Object.hasOwn(current, segment)) return void 0;
     current = current[segment];
   }
   return current;
 }
-function objectKeysAt(schema, path7) {
+function objectKeysAt(schema, path12) {
   let current = schema;
-  for (const segment of [...path7, null]) {
+  for (const segment of [...path12, null]) {
     current = unwrap(current);
     const def = current?._zod.def;
     if (def === void 0) return [];
@@ -45213,18 +45213,18 @@ var SNAKE = {
 };
 function checkMetricGate(ctx, metric, gate) {
   const { report, model } = ctx;
-  const path7 = [...ctx.base, "gates", metric];
-  if (!requireSomeBound(report, path7, gate, METRIC_BOUNDS)) return;
-  checkMinMax(report, path7, gate.min, gate.max);
+  const path12 = [...ctx.base, "gates", metric];
+  if (!requireSomeBound(report, path12, gate, METRIC_BOUNDS)) return;
+  checkMinMax(report, path12, gate.min, gate.max);
   const info = METRICS[metric];
   if (info === void 0) return;
   for (const key of ["min", "max", "worstGroupMin", "worstGroupMax"]) {
-    checkRange({ report, path: [...path7, SNAKE[key]], value: gate[key], range: info.range, metric });
+    checkRange({ report, path: [...path12, SNAKE[key]], value: gate[key], range: info.range, metric });
   }
   const worstKey = gate.worstGroupMin !== void 0 ? "worstGroupMin" : gate.worstGroupMax !== void 0 ? "worstGroupMax" : null;
   if (worstKey !== null && model.sensitive.length === 0) {
     report(
-      [...path7, SNAKE[worstKey]],
+      [...path12, SNAKE[worstKey]],
       `needs sensitive columns, but ${formatKeyPath([...ctx.base, "sensitive"])} is empty`
     );
   }
@@ -45233,43 +45233,43 @@ function checkMetricGate(ctx, metric, gate) {
     const right = info.direction === "higher" ? "worst_group_min" : "worst_group_max";
     const worst = info.direction === "higher" ? "lowest" : "highest";
     report(
-      [...path7, SNAKE[wrongWorst]],
+      [...path12, SNAKE[wrongWorst]],
       `does nothing: ${metric} is ${info.direction}-is-better, so its worst group has the ${worst} value; use ${right}`
     );
   }
   const tolerance = gate.maxRegression !== void 0 || gate.maxRegressionRelative !== void 0;
   checkTest({
     ctx,
-    path: path7,
+    path: path12,
     test: gate.test,
     tolerance,
     toleranceKeys: "max_regression or max_regression_relative"
   });
 }
 function checkTest(args) {
-  const { ctx, path: path7, test } = args;
+  const { ctx, path: path12, test } = args;
   if (test !== "noninferiority") return;
   if (!args.tolerance) {
     ctx.report(
-      [...path7, "test"],
+      [...path12, "test"],
       `noninferiority does nothing without ${args.toleranceKeys}: it tests the change against that tolerance`
     );
   } else if (ctx.defaults.bootstrap === 0) {
-    ctx.report([...path7, "test"], "noninferiority needs confidence intervals, but defaults.bootstrap is 0");
+    ctx.report([...path12, "test"], "noninferiority needs confidence intervals, but defaults.bootstrap is 0");
   }
 }
-function requireSomeBound(report, path7, gate, bounds) {
+function requireSomeBound(report, path12, gate, bounds) {
   if (bounds.some((b) => gate[b] !== void 0)) return true;
   report(
-    path7,
+    path12,
     `sets no threshold; expected at least one of: ${bounds.map((b) => SNAKE[b]).join(", ")}`,
     "key"
   );
   return false;
 }
-function checkMinMax(report, path7, min, max) {
+function checkMinMax(report, path12, min, max) {
   if (min !== void 0 && max !== void 0 && min > max) {
-    report([...path7, "min"], `min (${min}) is greater than max (${max}): no value can pass`);
+    report([...path12, "min"], `min (${min}) is greater than max (${max}): no value can pass`);
   }
 }
 function checkRange(args) {
@@ -45292,26 +45292,26 @@ function checkFairness(ctx) {
   for (const [gap, gate] of entries) checkFairnessGate(ctx, gap, gate);
 }
 function checkFairnessGate(ctx, gap, gate) {
-  const path7 = [...ctx.base, "fairness", gap];
-  if (!requireSomeBound(ctx.report, path7, gate, ["min", "max", "maxIncrease"])) return;
-  checkMinMax(ctx.report, path7, gate.min, gate.max);
+  const path12 = [...ctx.base, "fairness", gap];
+  if (!requireSomeBound(ctx.report, path12, gate, ["min", "max", "maxIncrease"])) return;
+  checkMinMax(ctx.report, path12, gate.min, gate.max);
   if (GAPS[gap] !== void 0) {
     for (const key of ["min", "max"]) {
-      checkRange({ report: ctx.report, path: [...path7, key], value: gate[key], range: [0, 1], metric: gap });
+      checkRange({ report: ctx.report, path: [...path12, key], value: gate[key], range: [0, 1], metric: gap });
     }
   }
   if (gate.columns?.length === 0)
     ctx.report(
-      [...path7, "columns"],
+      [...path12, "columns"],
       "is empty, so nothing is checked; remove it to check every sensitive column"
     );
   gate.columns?.forEach((column, i) => {
     const problem = checkFairnessColumn(ctx.model, column);
-    if (problem !== null) ctx.report([...path7, "columns", i], problem);
+    if (problem !== null) ctx.report([...path12, "columns", i], problem);
   });
   checkTest({
     ctx,
-    path: path7,
+    path: path12,
     test: gate.test,
     tolerance: gate.maxIncrease !== void 0,
     toleranceKeys: "max_increase"
@@ -45406,11 +45406,11 @@ function checkColumns({ model, report, base }) {
 }
 function checkOperational({ model, report, base }) {
   for (const [name, gate] of Object.entries(model.operational)) {
-    const path7 = [...base, "operational", name];
-    if (!requireSomeBound(report, path7, gate, ["max", "maxIncreaseRelative"])) continue;
+    const path12 = [...base, "operational", name];
+    if (!requireSomeBound(report, path12, gate, ["max", "maxIncreaseRelative"])) continue;
     if (model.runner === "predictions") {
       report(
-        path7,
+        path12,
         "does nothing with runner: predictions: no model runs, so there is no latency or model size to measure",
         "key"
       );
@@ -45420,24 +45420,24 @@ function checkOperational({ model, report, base }) {
 function checkMonitor({ model, report, base }) {
   const monitor = model.monitor;
   if (monitor === void 0) return;
-  const path7 = [...base, "monitor"];
+  const path12 = [...base, "monitor"];
   if (Object.keys(monitor.fairness).length > 0 && model.sensitive.length === 0) {
     report(
-      [...path7, "fairness"],
+      [...path12, "fairness"],
       `fairness monitoring needs sensitive columns, but ${formatKeyPath([...base, "sensitive"])} is empty`,
       "key"
     );
   }
   for (const [metric, gate] of Object.entries(monitor.gates)) {
-    requireSomeBound(report, [...path7, "gates", metric], gate, ["maxDegradation", "maxDegradationRelative"]);
+    requireSomeBound(report, [...path12, "gates", metric], gate, ["maxDegradation", "maxDegradationRelative"]);
   }
 }
 
 // shared/config/validate-config.ts
 function validateConfig(config2, locate = locateByPath(config2.file)) {
   const issues = [];
-  const report = (path7, message, at = "value") => {
-    issues.push({ location: locate(path7, at), message });
+  const report = (path12, message, at = "value") => {
+    issues.push({ location: locate(path12, at), message });
   };
   for (const model of config2.models) validateModel(model, config2.defaults, report);
   validatePolicy(
@@ -45451,11 +45451,11 @@ function validateConfig(config2, locate = locateByPath(config2.file)) {
 function validatePolicy(policy, modelNames, report) {
   const firstByName = /* @__PURE__ */ new Map();
   policy.rules.forEach((rule, i) => {
-    const path7 = ["policy", "rules", i];
+    const path12 = ["policy", "rules", i];
     const first = firstByName.get(rule.name);
     if (first !== void 0) {
       report(
-        [...path7, "name"],
+        [...path12, "name"],
         `duplicate rule name "${rule.name}" (also policy.rules[${first}]); names must be unique`
       );
     } else firstByName.set(rule.name, i);
@@ -45467,25 +45467,25 @@ function validatePolicy(policy, modelNames, report) {
         suggestion,
         `one of: ${modelNames.join(", ")}`
       );
-      report([...path7, "if", "models", j], message);
+      report([...path12, "if", "models", j], message);
     });
     const { count, users, teams, permission } = rule.require;
     if (teams.length === 0 && permission === void 0 && users.length > 0 && count > users.length) {
       report(
-        [...path7, "require", "count"],
+        [...path12, "require", "count"],
         `needs ${count} approvals but only ${users.length} user(s) may approve; lower count or add users, teams or a permission`
       );
     }
   });
 }
 function validateRelease(config2, report) {
-  const path7 = ["release", "tag"];
+  const path12 = ["release", "tag"];
   let pattern;
   try {
     pattern = parseTagPattern(config2.release.tag, { file: config2.file });
   } catch (error62) {
     if (!(error62 instanceof ConfigError)) throw error62;
-    for (const issue2 of error62.issues) report(path7, issue2.message);
+    for (const issue2 of error62.issues) report(path12, issue2.message);
     return;
   }
   for (const model of config2.models) {
@@ -45941,8 +45941,8 @@ function resolveLatestVersion(pattern, model, tags) {
     const version2 = regex.exec(tag)?.groups?.version;
     const parsed = version2 === void 0 ? null : parseSemver(version2);
     if (version2 === void 0 || parsed === null || parsed.prerelease.length > 0) continue;
-    const order = best === null ? 1 : compareSemver(parsed, best.parsed) || (tag > best.tag ? 1 : -1);
-    if (order > 0) best = { tag, version: version2, parsed };
+    const order2 = best === null ? 1 : compareSemver(parsed, best.parsed) || (tag > best.tag ? 1 : -1);
+    if (order2 > 0) best = { tag, version: version2, parsed };
   }
   return best && { tag: best.tag, version: best.version };
 }
@@ -46308,6 +46308,1964 @@ async function evaluateRepo(input2) {
   });
 }
 
+// action/monitor/monitor-command.ts
+init_errors();
+import { mkdtemp as mkdtemp5, rm as rm3 } from "node:fs/promises";
+import os2 from "node:os";
+import path10 from "node:path";
+
+// shared/drift/schema.ts
+var driftStatusSchema = external_exports.enum(["drifted", "stable", "insufficient"]).describe("insufficient: too little data to judge (fewer rows than monitor.min_rows on a side)");
+var driftStatisticSchema = external_exports.enum(["psi", "ks", "jensen_shannon", "cramers_v"]);
+var sidesSchema = external_exports.strictObject({
+  reference: external_exports.number().int().nonnegative(),
+  current: external_exports.number().int().nonnegative()
+});
+var columnDriftSchema = external_exports.strictObject({
+  column: external_exports.string(),
+  role: external_exports.enum(["feature", "prediction", "label"]),
+  kind: external_exports.enum(["numeric", "categorical"]),
+  rows: sidesSchema,
+  missing: sidesSchema,
+  /** Bins (numeric: decile bins) or categories, the missing bin included. */
+  bins: external_exports.number().int().nonnegative(),
+  psi: external_exports.number().nullable(),
+  ks: external_exports.strictObject({ statistic: external_exports.number(), pValue: external_exports.number() }).nullable(),
+  jensenShannon: external_exports.number().nullable(),
+  chiSquare: external_exports.strictObject({ statistic: external_exports.number(), dof: external_exports.number().int(), pValue: external_exports.number(), cramersV: external_exports.number() }).nullable(),
+  /** A readable summary: the mean (numeric), the positive rate (binary label) or the category whose share moved most. */
+  shift: external_exports.strictObject({
+    statistic: external_exports.enum(["mean", "rate", "share"]),
+    category: external_exports.string().optional(),
+    reference: external_exports.number().nullable(),
+    current: external_exports.number().nullable()
+  }).nullable(),
+  status: driftStatusSchema,
+  exceeded: external_exports.array(driftStatisticSchema)
+});
+var featureDriftSchema = external_exports.strictObject({
+  status: driftStatusSchema,
+  /** Columns that could be judged, and how many of them drifted. */
+  judged: external_exports.number().int().nonnegative(),
+  drifted: external_exports.number().int().nonnegative(),
+  /** drifted / judged; null when nothing could be judged. */
+  share: external_exports.number().nullable(),
+  maxShare: external_exports.number(),
+  columns: external_exports.array(columnDriftSchema)
+});
+var driftThresholdsSchema = external_exports.strictObject({
+  psiMax: external_exports.number(),
+  ksMax: external_exports.number(),
+  jsMax: external_exports.number(),
+  cramersVMax: external_exports.number(),
+  /** Significance level the difference must also reach. */
+  alpha: external_exports.number(),
+  categorical: external_exports.enum(["jensen_shannon", "chi_square"]),
+  maxShareDrifted: external_exports.number(),
+  /** Rows needed on each side to judge at all. */
+  minRows: external_exports.number().int()
+});
+
+// shared/monitor/schema.ts
+var MONITOR_SCHEMA_VERSION = 1;
+var monitorStatusSchema = external_exports.enum(["healthy", "alert", "insufficient_data", "error"]).describe(
+  "alert: a threshold was crossed; insufficient_data: too little fresh data to judge; error: no judgement possible"
+);
+var monitorCheckStatusSchema = external_exports.enum(["pass", "fail", "warn", "insufficient", "error"]);
+var monitorCheckSchema = external_exports.strictObject({
+  id: external_exports.string(),
+  kind: external_exports.enum(["degradation", "fairness_increase", "feature_drift", "prediction_drift", "label_drift"]),
+  /** Metric or gap name; `features`, `score` or the target column for drift checks. */
+  metric: external_exports.string(),
+  column: external_exports.string().optional(),
+  bound: external_exports.enum([
+    "max_degradation",
+    "max_degradation_relative",
+    "max_increase",
+    "max_share_drifted",
+    "drift"
+  ]),
+  /** The configured limit (null for the per-column drift decisions, whose limits are listed in the drift table). */
+  threshold: external_exports.number().nullable(),
+  observed: external_exports.number().nullable(),
+  interval: intervalSchema.nullable(),
+  test: external_exports.enum(["point", "noninferiority"]),
+  status: monitorCheckStatusSchema,
+  message: external_exports.string()
+});
+var monitorComparisonSchema = external_exports.strictObject({
+  metric: external_exports.string(),
+  column: external_exports.string().optional(),
+  direction: external_exports.enum(["higher", "lower"]),
+  baseline: estimateSchema.nullable(),
+  current: estimateSchema.nullable(),
+  change: estimateSchema.nullable()
+});
+var dataSchema = external_exports.strictObject({
+  path: external_exports.string(),
+  sha256: external_exports.string(),
+  rows: external_exports.number().int().nonnegative()
+});
+var monitorModelSchema = external_exports.strictObject({
+  name: external_exports.string(),
+  task: external_exports.enum(["binary", "multiclass", "regression"]),
+  primaryMetric: external_exports.string(),
+  status: monitorStatusSchema,
+  /** One line naming the first problem, e.g. "roc_auc degraded 0.842 → 0.791"; null when healthy. */
+  headline: external_exports.string().nullable(),
+  production: external_exports.strictObject({
+    tag: external_exports.string().nullable(),
+    version: external_exports.string().nullable(),
+    commit: external_exports.string().nullable(),
+    path: external_exports.string(),
+    sha256: external_exports.string()
+  }).nullable(),
+  baseline: external_exports.strictObject({
+    source: external_exports.enum(["release", "file"]),
+    tag: external_exports.string().nullable(),
+    url: external_exports.string().nullable(),
+    createdAt: external_exports.string().nullable(),
+    data: dataSchema
+  }).nullable(),
+  /** The fresh data the production model was evaluated on. */
+  data: dataSchema.nullable(),
+  /** The reference data of drift (the promotion's evaluation data, or monitor.reference). */
+  reference: dataSchema.extend({ source: external_exports.enum(["promotion", "configured"]) }).nullable(),
+  minRows: external_exports.number().int(),
+  metrics: external_exports.array(monitorComparisonSchema),
+  fairness: external_exports.array(monitorComparisonSchema),
+  drift: external_exports.strictObject({
+    features: featureDriftSchema,
+    predictions: columnDriftSchema.nullable(),
+    labels: columnDriftSchema.nullable(),
+    thresholds: driftThresholdsSchema
+  }).nullable(),
+  checks: external_exports.array(monitorCheckSchema),
+  flags: external_exports.array(flagSchema),
+  evaluation: modelReportSchema.nullable(),
+  error: external_exports.strictObject({ code: external_exports.string(), message: external_exports.string() }).nullable()
+});
+var monitorReportSchema = external_exports.strictObject({
+  schemaVersion: external_exports.literal(MONITOR_SCHEMA_VERSION),
+  kind: external_exports.literal("monitor"),
+  createdAt: external_exports.string(),
+  tool: external_exports.strictObject({ name: external_exports.literal("modelgate"), version: external_exports.string() }),
+  repository: external_exports.string().nullable(),
+  workflowRun: external_exports.strictObject({ id: external_exports.number(), url: external_exports.string().optional() }).nullable(),
+  settings: external_exports.strictObject({
+    seed: external_exports.number().int(),
+    bootstrap: external_exports.number().int(),
+    confidence: external_exports.number(),
+    method: external_exports.string()
+  }),
+  environment: external_exports.strictObject({
+    modelgate: external_exports.string(),
+    node: external_exports.string(),
+    onnxruntime: external_exports.string().nullable(),
+    platform: external_exports.string()
+  }),
+  status: monitorStatusSchema,
+  models: external_exports.array(monitorModelSchema),
+  skipped: external_exports.array(external_exports.strictObject({ name: external_exports.string(), reason: external_exports.string() })),
+  error: external_exports.strictObject({ code: external_exports.string(), message: external_exports.string() }).nullable()
+});
+
+// shared/monitor/build-monitor-report.ts
+var MONITOR_METHOD = "percentile bootstrap; changes since promotion: MOVER on independent intervals";
+var ORDER2 = ["healthy", "insufficient_data", "alert", "error"];
+function computeMonitorStatus(models, runError) {
+  if (runError) return "error";
+  let worst = 0;
+  for (const m2 of models) worst = Math.max(worst, ORDER2.indexOf(m2.status));
+  return ORDER2[worst];
+}
+function buildMonitorReport(input2) {
+  return {
+    schemaVersion: MONITOR_SCHEMA_VERSION,
+    kind: "monitor",
+    createdAt: input2.createdAt,
+    tool: { name: "modelgate", version: input2.version },
+    repository: input2.repository ?? null,
+    workflowRun: input2.workflowRun ?? null,
+    settings: input2.settings,
+    environment: input2.environment,
+    status: computeMonitorStatus(input2.models, input2.error),
+    models: input2.models,
+    skipped: input2.skipped ?? [],
+    error: input2.error ?? null
+  };
+}
+
+// shared/monitor/monitor-settings.ts
+function buildDefaultMonitorConfig(data) {
+  return {
+    data,
+    minRows: 200,
+    gates: {},
+    fairness: {},
+    drift: {
+      psiMax: 0.2,
+      ksMax: 0.1,
+      jsMax: 0.1,
+      maxShareDrifted: 0.3,
+      categorical: "jensen_shannon",
+      cramersVMax: 0.1,
+      alpha: 0.05,
+      predictions: true,
+      labels: true
+    }
+  };
+}
+function buildDriftThresholds(monitor) {
+  const d = monitor.drift;
+  return {
+    psiMax: d.psiMax,
+    ksMax: d.ksMax,
+    jsMax: d.jsMax,
+    cramersVMax: d.cramersVMax,
+    alpha: d.alpha,
+    categorical: d.categorical,
+    maxShareDrifted: d.maxShareDrifted,
+    minRows: monitor.minRows
+  };
+}
+
+// action/monitor/load-baseline.ts
+init_errors();
+import { readFile as readFile4 } from "node:fs/promises";
+async function readBaselineFile(file2, displayPath) {
+  let text;
+  try {
+    text = await readFile4(file2, "utf8");
+  } catch (error62) {
+    const missing = error62.code === "ENOENT";
+    throw new ModelGateError(
+      "baseline_missing",
+      `${displayPath}: ${missing ? "file not found" : error62.message}; pass the promotion's report (its release's modelgate-report.json) with --baseline-report.`,
+      { cause: error62 }
+    );
+  }
+  const report = parseBaselineReport(text, displayPath);
+  return {
+    report,
+    meta: {
+      source: "file",
+      tag: null,
+      url: null,
+      createdAt: report.createdAt,
+      data: { path: "", sha256: "", rows: 0 }
+    }
+  };
+}
+function parseBaselineReport(text, what) {
+  let json2;
+  try {
+    json2 = JSON.parse(text);
+  } catch (error62) {
+    throw new ModelGateError(
+      "baseline_invalid",
+      `${what} is not JSON (${error62.message}); the baseline must be a ModelGate report.`,
+      { cause: error62 }
+    );
+  }
+  const parsed = reportSchema.safeParse(json2);
+  if (!parsed.success) {
+    const issue2 = parsed.error.issues[0];
+    const where = issue2 ? `${issue2.path.join(".") || "(root)"}: ${issue2.message}` : "unknown problem";
+    throw new ModelGateError(
+      "baseline_invalid",
+      `${what} is not a valid ModelGate report (schemaVersion 1): ${where}.`
+    );
+  }
+  return parsed.data;
+}
+function selectBaselineModel(baseline, model, what) {
+  const entry = baseline.report.models.find((m2) => m2.name === model);
+  if (!entry) {
+    const names = baseline.report.models.map((m2) => m2.name).join(", ") || "none";
+    throw new ModelGateError("baseline_invalid", `${what} has no model "${model}" (models: ${names}).`);
+  }
+  if (entry.error || Object.keys(entry.metrics).length === 0) {
+    throw new ModelGateError(
+      "baseline_invalid",
+      `${what}: the evaluation of "${model}" has no metrics${entry.error ? ` (${entry.error.message})` : ""}, so there is nothing to compare with.`
+    );
+  }
+  return {
+    model: entry,
+    meta: {
+      ...baseline.meta,
+      data: { path: entry.data.path, sha256: entry.data.sha256, rows: entry.data.rows }
+    }
+  };
+}
+
+// action/monitor/monitor-models.ts
+init_errors();
+
+// shared/monitor/compute-independent-change.ts
+function computeIndependentChange(current, baseline) {
+  const c = current?.value;
+  const b = baseline?.value;
+  if (c === null || c === void 0 || b === null || b === void 0 || !Number.isFinite(c) || !Number.isFinite(b))
+    return null;
+  const d = c - b;
+  const cc = current?.ci;
+  const bc = baseline?.ci;
+  if (!cc || !bc || ![...cc, ...bc].every(Number.isFinite)) return { value: d, ci: null };
+  const lower = d - Math.hypot(c - cc[0], bc[1] - b);
+  const upper = d + Math.hypot(cc[1] - c, b - bc[0]);
+  return { value: d, ci: [lower, upper] };
+}
+
+// shared/monitor/compare-metrics.ts
+function compareMetrics(input2) {
+  const { baseline, current } = input2;
+  const metrics = Object.keys(current.metrics).map((metric) => {
+    const base = baseline.metrics[metric]?.candidate ?? null;
+    const now = current.metrics[metric]?.candidate ?? null;
+    return {
+      metric,
+      direction: directionOf(metric),
+      baseline: base,
+      current: now,
+      change: computeIndependentChange(now, base)
+    };
+  });
+  const checks = [];
+  for (const [metric, gate] of Object.entries(input2.monitor.gates)) {
+    const row = metrics.find((m2) => m2.metric === metric) ?? {
+      metric,
+      direction: directionOf(metric),
+      baseline: null,
+      current: null,
+      change: null
+    };
+    const bounds = [
+      ["max_degradation", gate.maxDegradation],
+      ["max_degradation_relative", gate.maxDegradationRelative]
+    ];
+    for (const [bound, threshold] of bounds) {
+      if (threshold === void 0) continue;
+      checks.push(
+        degradationCheck({ ...input2, row, bound, threshold, test: gate.test, subject: metricLabel(metric) })
+      );
+    }
+  }
+  return { metrics, checks };
+}
+function compareFairness(input2) {
+  const fairness = [];
+  const checks = [];
+  for (const [gap, gate] of Object.entries(input2.monitor.fairness)) {
+    const nowByColumn = input2.current.fairness[gap] ?? {};
+    const baseByColumn = input2.baseline.fairness[gap] ?? {};
+    const columns = [.../* @__PURE__ */ new Set([...Object.keys(nowByColumn), ...Object.keys(baseByColumn)])];
+    if (columns.length === 0) {
+      const row = {
+        metric: gap,
+        direction: directionOf(gap),
+        baseline: null,
+        current: null,
+        change: null
+      };
+      checks.push(
+        degradationCheck({
+          ...input2,
+          row,
+          bound: "max_increase",
+          threshold: gate.maxIncrease,
+          test: "point",
+          subject: gapLabel(gap)
+        })
+      );
+      continue;
+    }
+    for (const column of columns) {
+      const base = baseByColumn[column]?.candidate ?? null;
+      const now = nowByColumn[column]?.candidate ?? null;
+      const row = {
+        metric: gap,
+        column,
+        direction: directionOf(gap),
+        baseline: base,
+        current: now,
+        change: computeIndependentChange(now, base)
+      };
+      fairness.push(row);
+      const subject = `${gapLabel(gap)} on ${column}`;
+      checks.push(
+        degradationCheck({
+          ...input2,
+          row,
+          bound: "max_increase",
+          threshold: gate.maxIncrease,
+          test: "point",
+          subject
+        })
+      );
+    }
+  }
+  return { fairness, checks };
+}
+var GATE_BOUND = {
+  max_degradation: "max_regression",
+  max_degradation_relative: "max_regression_relative",
+  max_increase: "max_increase"
+};
+function degradationCheck(input2) {
+  const { row, bound, threshold } = input2;
+  const where = row.column === void 0 ? "" : `.${row.column}`;
+  const id = `monitor.${row.metric}${where}.${bound}`;
+  const kind = bound === "max_increase" ? "fairness_increase" : "degradation";
+  const column = row.column !== void 0 && { column: row.column };
+  const head2 = { id, kind, metric: row.metric, ...column, bound, threshold, test: input2.test };
+  if (!input2.enough) {
+    const message = `Too little data to judge: the fresh data has ${input2.current.data.rows} rows; at least ${input2.monitor.minRows} are needed (monitor.min_rows).`;
+    return { ...head2, observed: null, interval: null, status: "insufficient", message };
+  }
+  const gateKind = kind === "fairness_increase" ? "fairness_regression" : "regression";
+  const gateHead = {
+    id,
+    kind: gateKind,
+    metric: row.metric,
+    bound: GATE_BOUND[bound],
+    threshold,
+    test: input2.test
+  };
+  const decided = buildRegressionCheck({
+    head: gateHead,
+    relative: bound === "max_degradation_relative",
+    direction: row.direction,
+    subject: input2.subject,
+    candidate: row.current?.value,
+    production: row.baseline?.value,
+    delta: row.change?.value,
+    deltaInterval: row.change?.ci,
+    missingReason: missingReason2(row, input2),
+    firstPromotion: false,
+    test: input2.test,
+    warnWithinNoise: true,
+    confidence: input2.confidence
+  });
+  const status = decided.status === "skipped" ? "error" : decided.status;
+  return {
+    ...head2,
+    observed: decided.observed,
+    interval: decided.interval,
+    status,
+    message: decided.message
+  };
+}
+function missingReason2(row, input2) {
+  const why = (e) => e?.reason ? ` (${e.reason})` : "";
+  if (row.baseline?.value === null || row.baseline?.value === void 0) {
+    return `the promotion report has no value for it${why(row.baseline)}`;
+  }
+  return `it is undefined on the fresh data${why(row.current)}${input2.current.error ? `: ${input2.current.error.message}` : ""}`;
+}
+function directionOf(name) {
+  if (isMetricName(name)) return METRICS[name].direction;
+  if (isGapName(name)) return GAPS[name].direction;
+  return "higher";
+}
+
+// shared/monitor/describe-drift.ts
+var STATISTIC_LABELS = {
+  psi: "PSI",
+  ks: "KS",
+  jensen_shannon: "Jensen-Shannon",
+  cramers_v: "Cram\xE9r's V"
+};
+function statisticValue(column, statistic) {
+  switch (statistic) {
+    case "psi":
+      return column.psi;
+    case "ks":
+      return column.ks?.statistic ?? null;
+    case "jensen_shannon":
+      return column.jensenShannon;
+    case "cramers_v":
+      return column.chiSquare?.cramersV ?? null;
+  }
+}
+function statisticLimit(statistic, t) {
+  return { psi: t.psiMax, ks: t.ksMax, jensen_shannon: t.jsMax, cramers_v: t.cramersVMax }[statistic];
+}
+function describeExceeded(column, t) {
+  return column.exceeded.map(
+    (s) => `${STATISTIC_LABELS[s]} ${formatNumber(statisticValue(column, s))} (limit ${formatNumber(statisticLimit(s, t))})`
+  ).join(", ");
+}
+function describeShift(column) {
+  const shift = column.shift;
+  if (!shift || shift.reference === null || shift.current === null) return "";
+  if (shift.statistic === "mean")
+    return `mean ${formatNumber(shift.reference)} \u2192 ${formatNumber(shift.current)}`;
+  const span = `${formatPercent(shift.reference)} \u2192 ${formatPercent(shift.current)}`;
+  return shift.statistic === "rate" ? `positive rate ${span}` : `share of "${shift.category ?? ""}" ${span}`;
+}
+function describeInsufficient(column, minRows) {
+  return `too little data to judge: ${column.rows.reference} reference and ${column.rows.current} fresh rows; at least ${minRows} on each side are needed (monitor.min_rows)`;
+}
+
+// shared/monitor/drift-checks.ts
+function buildDriftChecks(input2) {
+  const checks = [];
+  if (input2.features.columns.length > 0) checks.push(featureCheck(input2.features, input2.thresholds));
+  if (input2.predictions && input2.monitor.drift.predictions) {
+    checks.push(
+      columnCheck(input2.predictions, "prediction_drift", "The score distribution", input2.thresholds)
+    );
+  }
+  if (input2.labels && input2.monitor.drift.labels) {
+    checks.push(columnCheck(input2.labels, "label_drift", "The label distribution", input2.thresholds));
+  }
+  return checks;
+}
+function featureCheck(features, t) {
+  const head2 = {
+    id: "monitor.features.max_share_drifted",
+    kind: "feature_drift",
+    metric: "features",
+    bound: "max_share_drifted",
+    threshold: features.maxShare,
+    interval: null,
+    test: "point"
+  };
+  if (features.status === "insufficient") {
+    const first = features.columns[0];
+    return {
+      ...head2,
+      observed: null,
+      status: "insufficient",
+      message: `Feature drift: ${describeInsufficient(first, t.minRows)}.`
+    };
+  }
+  const drifted = features.columns.filter((c) => c.status === "drifted").map((c) => c.column);
+  const share = features.share ?? 0;
+  const counted = `${features.drifted} of ${features.judged} features drifted (${formatPercent(share)})`;
+  const names = drifted.length > 0 ? `: ${drifted.slice(0, 10).join(", ")}${drifted.length > 10 ? ", \u2026" : ""}` : "";
+  const limit = features.status === "drifted" ? `more than ${formatPercent(features.maxShare)} raises an alert` : `an alert needs more than ${formatPercent(features.maxShare)}`;
+  const status = features.status === "drifted" ? "fail" : "pass";
+  return {
+    ...head2,
+    observed: share,
+    status,
+    message: `${drifted.length === 0 ? "No feature drifted" : counted}${names}; ${limit}.`
+  };
+}
+function columnCheck(column, kind, subject, t) {
+  const head2 = {
+    id: `monitor.${kind}`,
+    kind,
+    metric: column.column,
+    bound: "drift",
+    threshold: null,
+    observed: column.psi,
+    interval: null,
+    test: "point"
+  };
+  const shift = describeShift(column);
+  const moved = shift ? ` (${shift})` : "";
+  if (column.status === "insufficient") {
+    return {
+      ...head2,
+      status: "insufficient",
+      message: `${subject}: ${describeInsufficient(column, t.minRows)}.`
+    };
+  }
+  if (column.status === "drifted") {
+    return {
+      ...head2,
+      status: "fail",
+      message: `${subject} drifted${moved}: ${describeExceeded(column, t)}.`
+    };
+  }
+  return { ...head2, status: "pass", message: `${subject} is stable${moved}.` };
+}
+
+// shared/monitor/build-monitor-model.ts
+function buildMonitorModel(input2) {
+  const enough = input2.data.rows >= input2.monitor.minRows;
+  const compare = {
+    baseline: input2.baselineReport,
+    current: input2.current,
+    monitor: input2.monitor,
+    confidence: input2.confidence,
+    enough
+  };
+  const metrics = compareMetrics(compare);
+  const fairness = compareFairness(compare);
+  const thresholds = buildDriftThresholds(input2.monitor);
+  const driftChecks = input2.drift ? buildDriftChecks({ ...input2.drift, monitor: input2.monitor, thresholds }) : [];
+  const checks = [...metrics.checks, ...fairness.checks, ...driftChecks];
+  const status = checks.some(isProblem) ? "alert" : enough ? "healthy" : "insufficient_data";
+  return {
+    name: input2.model.name,
+    task: input2.model.task,
+    primaryMetric: input2.model.primaryMetric,
+    status,
+    headline: status === "alert" ? buildHeadline(checks, input2) : null,
+    production: input2.production,
+    baseline: input2.baseline,
+    data: input2.data,
+    reference: input2.reference,
+    minRows: input2.monitor.minRows,
+    metrics: metrics.metrics,
+    fairness: fairness.fairness,
+    drift: input2.drift ? { ...input2.drift, thresholds } : null,
+    checks,
+    flags: input2.flags ?? [],
+    evaluation: input2.current,
+    error: null
+  };
+}
+function buildMonitorErrorModel(input2) {
+  const insufficient = input2.status === "insufficient_data";
+  return {
+    name: input2.model.name,
+    task: input2.model.task,
+    primaryMetric: input2.model.primaryMetric,
+    status: insufficient ? "insufficient_data" : "error",
+    headline: null,
+    production: input2.production ?? null,
+    baseline: input2.baseline ?? null,
+    data: null,
+    reference: null,
+    minRows: input2.minRows,
+    metrics: [],
+    fairness: [],
+    drift: null,
+    checks: [],
+    flags: insufficient ? [{ code: input2.error.code, severity: "info", message: input2.error.message }] : [],
+    evaluation: null,
+    error: insufficient ? null : input2.error
+  };
+}
+function isProblem(check2) {
+  return check2.status === "fail" || check2.status === "error";
+}
+var KIND_ORDER = {
+  degradation: 0,
+  fairness_increase: 1,
+  feature_drift: 2,
+  prediction_drift: 3,
+  label_drift: 4
+};
+function buildHeadline(checks, input2) {
+  const problems = checks.filter(isProblem).sort((a, b) => rank2(a, input2.model.primaryMetric) - rank2(b, input2.model.primaryMetric));
+  const first = problems[0];
+  const more = problems.length > 1 ? ` (+${problems.length - 1} more)` : "";
+  return `${describeProblem(first, input2)}${more}`;
+}
+function rank2(check2, primary) {
+  return KIND_ORDER[check2.kind] * 2 + (check2.kind === "degradation" && check2.metric === primary ? 0 : 1);
+}
+function describeProblem(check2, input2) {
+  const span = (before, after) => `${formatNumber(before)} \u2192 ${formatNumber(after)}`;
+  switch (check2.kind) {
+    case "degradation": {
+      if (check2.status === "error") return `${check2.metric} could not be evaluated`;
+      const before = input2.baselineReport.metrics[check2.metric]?.candidate.value;
+      const after = input2.current.metrics[check2.metric]?.candidate.value;
+      return `${check2.metric} degraded ${span(before, after)}`;
+    }
+    case "fairness_increase": {
+      const on = check2.column === void 0 ? "" : ` on ${check2.column}`;
+      if (check2.status === "error") return `${check2.metric}${on} could not be evaluated`;
+      const before = input2.baselineReport.fairness[check2.metric]?.[check2.column ?? ""]?.candidate.value;
+      const after = input2.current.fairness[check2.metric]?.[check2.column ?? ""]?.candidate.value;
+      return `${check2.metric}${on} worsened ${span(before, after)}`;
+    }
+    case "feature_drift": {
+      const features = input2.drift?.features;
+      return features ? `feature drift in ${features.drifted} of ${features.judged} features` : "feature drift";
+    }
+    case "prediction_drift":
+      return "score distribution drifted";
+    case "label_drift": {
+      const shift = input2.drift?.labels?.shift;
+      return shift?.statistic === "rate" ? `base rate moved ${span(shift.reference, shift.current)}` : "label distribution drifted";
+    }
+  }
+}
+
+// action/monitor/monitor-model.ts
+import { mkdtemp as mkdtemp3, writeFile as writeFile2 } from "node:fs/promises";
+import path6 from "node:path";
+
+// shared/drift/compute-psi.ts
+var PSI_EPSILON = 1e-4;
+function computePsi(reference, current) {
+  if (reference.length !== current.length) throw new RangeError("PSI needs the same bins on both sides");
+  const totalRef = sum(reference);
+  const totalCur = sum(current);
+  if (totalRef === 0 || totalCur === 0) return null;
+  let psi = 0;
+  for (let i = 0; i < reference.length; i++) {
+    const p = Math.max(reference[i] / totalRef, PSI_EPSILON);
+    const q = Math.max(current[i] / totalCur, PSI_EPSILON);
+    psi += (q - p) * Math.log(q / p);
+  }
+  return psi;
+}
+function sum(counts) {
+  let total = 0;
+  for (let i = 0; i < counts.length; i++) total += counts[i];
+  return total;
+}
+
+// shared/drift/special-functions.ts
+var LANCZOS_G = 7;
+var LANCZOS = [
+  0.9999999999998099,
+  676.5203681218851,
+  -1259.1392167224028,
+  771.3234287776531,
+  -176.6150291621406,
+  12.507343278686905,
+  -0.13857109526572012,
+  9984369578019572e-21,
+  15056327351493116e-23
+];
+var HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
+function logGamma(a) {
+  if (!(a > 0)) return Number.NaN;
+  if (a < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * a)) - logGamma(1 - a);
+  const x = a - 1;
+  let sum2 = LANCZOS[0];
+  for (let i = 1; i < LANCZOS.length; i++) sum2 += LANCZOS[i] / (x + i);
+  const t = x + LANCZOS_G + 0.5;
+  return HALF_LOG_TWO_PI + (x + 0.5) * Math.log(t) - t + Math.log(sum2);
+}
+var EPS = 1e-16;
+var TINY = 1e-300;
+var MAX_ITERATIONS = 1e5;
+function regularizedGammaQ(a, x) {
+  if (!(a > 0) || Number.isNaN(x)) return Number.NaN;
+  if (x <= 0) return 1;
+  if (x === Number.POSITIVE_INFINITY) return 0;
+  const logPrefix = -x + a * Math.log(x) - logGamma(a);
+  if (x < a + 1) return 1 - gammaSeries(a, x) * Math.exp(logPrefix);
+  return gammaContinuedFraction(a, x) * Math.exp(logPrefix);
+}
+function gammaSeries(a, x) {
+  let term = 1 / a;
+  let sum2 = term;
+  for (let n = 1; n < MAX_ITERATIONS; n++) {
+    term *= x / (a + n);
+    sum2 += term;
+    if (Math.abs(term) < Math.abs(sum2) * EPS) break;
+  }
+  return sum2;
+}
+function gammaContinuedFraction(a, x) {
+  let b = x + 1 - a;
+  let c = 1 / TINY;
+  let d = 1 / b;
+  let h = d;
+  for (let i = 1; i < MAX_ITERATIONS; i++) {
+    const an = -i * (i - a);
+    b += 2;
+    d = an * d + b;
+    if (Math.abs(d) < TINY) d = TINY;
+    c = b + an / c;
+    if (Math.abs(c) < TINY) c = TINY;
+    d = 1 / d;
+    const delta = d * c;
+    h *= delta;
+    if (Math.abs(delta - 1) < EPS) break;
+  }
+  return h;
+}
+function chiSquareSurvival(x, dof) {
+  if (dof === 0) return 1;
+  return regularizedGammaQ(dof / 2, x / 2);
+}
+function kolmogorovSurvival(lambda) {
+  if (Number.isNaN(lambda)) return Number.NaN;
+  if (lambda <= 0.04) return 1;
+  if (lambda <= 0.82) {
+    const w = Math.PI * Math.PI / (8 * lambda * lambda);
+    let sum3 = 0;
+    for (let k = 1; k < 200; k += 2) {
+      const term = Math.exp(-k * k * w);
+      sum3 += term;
+      if (term < EPS * sum3) break;
+    }
+    return 1 - Math.sqrt(2 * Math.PI) / lambda * sum3;
+  }
+  let sum2 = 0;
+  for (let k = 1; k < 200; k++) {
+    const term = Math.exp(-2 * k * k * lambda * lambda);
+    sum2 += k % 2 === 1 ? term : -term;
+    if (term < EPS * Math.abs(sum2)) break;
+  }
+  return Math.min(1, Math.max(0, 2 * sum2));
+}
+
+// shared/drift/compute-chi-square.ts
+function computeChiSquare(reference, current) {
+  if (reference.length !== current.length)
+    throw new RangeError("chi-square needs the same categories on both sides");
+  const totalRef = sum(reference);
+  const totalCur = sum(current);
+  if (totalRef === 0 || totalCur === 0) return null;
+  const total = totalRef + totalCur;
+  let statistic = 0;
+  let categories = 0;
+  for (let i = 0; i < reference.length; i++) {
+    const column = reference[i] + current[i];
+    if (column === 0) continue;
+    categories++;
+    const expectedRef = totalRef * column / total;
+    const expectedCur = totalCur * column / total;
+    statistic += (reference[i] - expectedRef) ** 2 / expectedRef + (current[i] - expectedCur) ** 2 / expectedCur;
+  }
+  const dof = Math.max(0, categories - 1);
+  if (dof === 0) return { statistic: 0, dof: 0, pValue: 1, cramersV: 0 };
+  return {
+    statistic,
+    dof,
+    pValue: chiSquareSurvival(statistic, dof),
+    cramersV: Math.sqrt(statistic / total)
+  };
+}
+
+// shared/drift/compute-jensen-shannon.ts
+function computeJensenShannon(reference, current) {
+  if (reference.length !== current.length)
+    throw new RangeError("Jensen-Shannon needs the same categories on both sides");
+  const totalRef = sum(reference);
+  const totalCur = sum(current);
+  if (totalRef === 0 || totalCur === 0) return null;
+  let divergence = 0;
+  for (let i = 0; i < reference.length; i++) {
+    const p = reference[i] / totalRef;
+    const q = current[i] / totalCur;
+    const m2 = (p + q) / 2;
+    if (p > 0) divergence += p * Math.log(p / m2);
+    if (q > 0) divergence += q * Math.log(q / m2);
+  }
+  return Math.sqrt(Math.max(0, divergence / Math.LN2 / 2));
+}
+
+// shared/drift/compute-ks.ts
+function computeKs(reference, current) {
+  const n = reference.length;
+  const m2 = current.length;
+  if (n === 0 || m2 === 0) return null;
+  let i = 0;
+  let j = 0;
+  let statistic = 0;
+  while (i < n && j < m2) {
+    const x = Math.min(reference[i], current[j]);
+    while (i < n && reference[i] <= x) i++;
+    while (j < m2 && current[j] <= x) j++;
+    const d = Math.abs(i / n - j / m2);
+    if (d > statistic) statistic = d;
+  }
+  const effective = n * m2 / (n + m2);
+  return { statistic, pValue: kolmogorovSurvival(Math.sqrt(effective) * statistic) };
+}
+
+// shared/drift/decile-bins.ts
+var DECILE_LEVELS = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
+function computeDecileEdges(sortedReference) {
+  if (sortedReference.length === 0) return new Float64Array(0);
+  const edges = [];
+  for (const level of DECILE_LEVELS) {
+    const edge = computeSortedQuantile(sortedReference, level);
+    if (edges.length === 0 || edge !== edges[edges.length - 1]) edges.push(edge);
+  }
+  return Float64Array.from(edges);
+}
+function countSortedBins(sorted, edges, missing) {
+  const counts = new Float64Array(edges.length + 2);
+  let p = 0;
+  for (let j = 0; j < edges.length; j++) {
+    const start = p;
+    const edge = edges[j];
+    while (p < sorted.length && sorted[p] <= edge) p++;
+    counts[j] = p - start;
+  }
+  counts[edges.length] = sorted.length - p;
+  counts[edges.length + 1] = missing;
+  return counts;
+}
+
+// shared/drift/sort-finite.ts
+var RADIX_MIN = 2048;
+var LITTLE_ENDIAN3 = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+function sortFinite(values) {
+  const kept = new Float64Array(values.length);
+  let n = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (!Number.isNaN(v)) kept[n++] = v;
+  }
+  const sorted = kept.subarray(0, n);
+  if (n < RADIX_MIN || !LITTLE_ENDIAN3) sorted.sort();
+  else radixSort2(sorted);
+  return { sorted, missing: values.length - n };
+}
+function radixSort2(values) {
+  const n = values.length;
+  const words2 = new Uint32Array(values.buffer, values.byteOffset, n * 2);
+  let lo = new Uint32Array(n);
+  let hi = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const h = words2[2 * i + 1];
+    const negative = h >>> 31 === 1;
+    lo[i] = negative ? ~words2[2 * i] >>> 0 : words2[2 * i];
+    hi[i] = negative ? ~h >>> 0 : (h | 2147483648) >>> 0;
+  }
+  let lo2 = new Uint32Array(n);
+  let hi2 = new Uint32Array(n);
+  const offsets = new Uint32Array(65536);
+  for (let pass = 0; pass < 4; pass++) {
+    const word = pass < 2 ? lo : hi;
+    const shift = (pass & 1) * 16;
+    offsets.fill(0);
+    for (let i = 0; i < n; i++) offsets[word[i] >>> shift & 65535]++;
+    if (offsets[word[0] >>> shift & 65535] === n) continue;
+    let sum2 = 0;
+    for (let d = 0; d < 65536; d++) {
+      const count = offsets[d];
+      offsets[d] = sum2;
+      sum2 += count;
+    }
+    for (let i = 0; i < n; i++) {
+      const at = offsets[word[i] >>> shift & 65535]++;
+      lo2[at] = lo[i];
+      hi2[at] = hi[i];
+    }
+    [lo, lo2] = [lo2, lo];
+    [hi, hi2] = [hi2, hi];
+  }
+  for (let i = 0; i < n; i++) {
+    const h = hi[i];
+    const positive = h >>> 31 === 1;
+    words2[2 * i] = positive ? lo[i] : ~lo[i] >>> 0;
+    words2[2 * i + 1] = positive ? h & 2147483647 : ~h >>> 0;
+  }
+}
+function computeMean(values) {
+  if (values.length === 0) return Number.NaN;
+  let sum2 = 0;
+  for (let i = 0; i < values.length; i++) sum2 += values[i];
+  return sum2 / values.length;
+}
+
+// shared/drift/compute-column-drift.ts
+function computeColumnDrift(input2) {
+  const { reference, current } = input2;
+  const numeric = !input2.categorical && reference.kind === "numeric" && current.kind === "numeric";
+  const stats = numeric && reference.kind === "numeric" && current.kind === "numeric" ? computeNumericStatistics(reference.values, current.values) : computeCategoricalStatistics(toCategorical2(reference), toCategorical2(current), input2.positive);
+  return { column: input2.name, role: input2.role, ...stats, ...decideColumnDrift(stats, input2.thresholds) };
+}
+function decideColumnDrift(stats, t) {
+  if (stats.rows.reference < t.minRows || stats.rows.current < t.minRows)
+    return { status: "insufficient", exceeded: [] };
+  const significant = stats.chiSquare !== null && stats.chiSquare.pValue < t.alpha;
+  const exceeded = [];
+  if (significant && stats.psi !== null && stats.psi > t.psiMax) exceeded.push("psi");
+  if (stats.kind === "numeric") {
+    if (stats.ks !== null && stats.ks.statistic > t.ksMax && stats.ks.pValue < t.alpha) exceeded.push("ks");
+  } else if (t.categorical === "jensen_shannon") {
+    if (significant && stats.jensenShannon !== null && stats.jensenShannon > t.jsMax)
+      exceeded.push("jensen_shannon");
+  } else if (significant && stats.chiSquare !== null && stats.chiSquare.cramersV > t.cramersVMax) {
+    exceeded.push("cramers_v");
+  }
+  return { status: exceeded.length > 0 ? "drifted" : "stable", exceeded };
+}
+function computeNumericStatistics(referenceValues, currentValues) {
+  const reference = sortFinite(referenceValues);
+  const current = sortFinite(currentValues);
+  const edges = computeDecileEdges(reference.sorted);
+  const refCounts = countSortedBins(reference.sorted, edges, reference.missing);
+  const curCounts = countSortedBins(current.sorted, edges, current.missing);
+  const ks = computeKs(reference.sorted, current.sorted);
+  return {
+    kind: "numeric",
+    rows: { reference: referenceValues.length, current: currentValues.length },
+    missing: { reference: reference.missing, current: current.missing },
+    bins: refCounts.length,
+    psi: computePsi(refCounts, curCounts),
+    ks,
+    jensenShannon: null,
+    chiSquare: computeChiSquare(refCounts, curCounts),
+    shift: {
+      statistic: "mean",
+      reference: finiteOrNull(computeMean(reference.sorted)),
+      current: finiteOrNull(computeMean(current.sorted))
+    }
+  };
+}
+function computeCategoricalStatistics(reference, current, positive) {
+  const categories = [...reference.levels];
+  const index = new Map(categories.map((level, i) => [level, i]));
+  for (const level of current.levels) {
+    if (!index.has(level)) {
+      index.set(level, categories.length);
+      categories.push(level);
+    }
+  }
+  const refCounts = countCategories(reference, index, categories.length);
+  const curCounts = countCategories(current, index, categories.length);
+  const chiSquare = computeChiSquare(refCounts, curCounts);
+  return {
+    kind: "categorical",
+    rows: { reference: reference.codes.length, current: current.codes.length },
+    missing: { reference: refCounts[categories.length], current: curCounts[categories.length] },
+    bins: refCounts.length,
+    psi: computePsi(refCounts, curCounts),
+    ks: null,
+    jensenShannon: computeJensenShannon(refCounts, curCounts),
+    chiSquare,
+    shift: summarizeShift(categories, refCounts, curCounts, positive)
+  };
+}
+function countCategories(column, index, size) {
+  const counts = new Float64Array(size + 1);
+  const map2 = Int32Array.from(column.levels, (level) => index.get(level));
+  const codes = column.codes;
+  for (let i = 0; i < codes.length; i++) {
+    const code = codes[i];
+    const slot = code < 0 ? size : map2[code];
+    counts[slot] = counts[slot] + 1;
+  }
+  return counts;
+}
+function summarizeShift(categories, ref, cur, positive) {
+  const k = categories.length;
+  const refTotal = ref.reduce((a, b) => a + b, 0) - ref[k];
+  const curTotal = cur.reduce((a, b) => a + b, 0) - cur[k];
+  const share = (counts, total, i) => total > 0 ? counts[i] / total : null;
+  if (positive !== void 0) {
+    const i = categories.indexOf(positive);
+    return {
+      statistic: "rate",
+      reference: i < 0 ? 0 : share(ref, refTotal, i),
+      current: i < 0 ? 0 : share(cur, curTotal, i)
+    };
+  }
+  let best = -1;
+  let bestMove = -1;
+  for (let i = 0; i < k; i++) {
+    const move = Math.abs((share(cur, curTotal, i) ?? 0) - (share(ref, refTotal, i) ?? 0));
+    if (move > bestMove) [best, bestMove] = [i, move];
+  }
+  if (best < 0) return null;
+  return {
+    statistic: "share",
+    category: categories[best],
+    reference: share(ref, refTotal, best),
+    current: share(cur, curTotal, best)
+  };
+}
+function toCategorical2(column) {
+  if (column.kind === "categorical") return column;
+  const index = /* @__PURE__ */ new Map();
+  const levels = [];
+  const codes = new Int32Array(column.values.length);
+  for (let i = 0; i < codes.length; i++) {
+    const v = column.values[i];
+    if (Number.isNaN(v)) {
+      codes[i] = -1;
+      continue;
+    }
+    let code = index.get(v);
+    if (code === void 0) {
+      code = levels.length;
+      index.set(v, code);
+      levels.push(String(v));
+    }
+    codes[i] = code;
+  }
+  return { kind: "categorical", name: column.name, codes, levels };
+}
+function finiteOrNull(x) {
+  return Number.isFinite(x) ? x : null;
+}
+
+// shared/drift/compute-feature-drift.ts
+init_errors();
+function computeFeatureDrift(input2) {
+  const { reference, current, thresholds } = input2;
+  const columns = input2.features.map(
+    (name) => computeColumnDrift({
+      name,
+      role: "feature",
+      reference: requireColumn3(reference, name),
+      current: requireColumn3(current, name),
+      thresholds
+    })
+  );
+  const judged = columns.filter((c) => c.status !== "insufficient").length;
+  const drifted = columns.filter((c) => c.status === "drifted").length;
+  const share = judged === 0 ? null : drifted / judged;
+  const status = share === null ? "insufficient" : share > thresholds.maxShareDrifted ? "drifted" : "stable";
+  return { status, judged, drifted, share, maxShare: thresholds.maxShareDrifted, columns };
+}
+function requireColumn3(table2, name) {
+  const column = table2.columns.get(name);
+  if (column) return column;
+  throw new DataError(
+    `the feature column "${name}" is missing; drift compares the same columns in the reference and the fresh data`,
+    {
+      file: table2.source,
+      column: name
+    }
+  );
+}
+
+// action/monitor/monitor-model.ts
+init_errors();
+init_read_table();
+var NO_ROWS = "monitor_no_rows";
+async function monitorModel(run) {
+  try {
+    return await monitorModelUnsafe(run);
+  } catch (error62) {
+    const e = toModelGateError(error62);
+    return buildMonitorErrorModel({
+      model: run.model,
+      minRows: run.monitor.minRows,
+      error: { code: e.code, message: e.userMessage },
+      status: e.code === NO_ROWS ? "insufficient_data" : "error",
+      production: productionOf(run.production),
+      baseline: run.baseline.meta
+    });
+  }
+}
+async function monitorModelUnsafe(run) {
+  const { model, monitor } = run;
+  const progress = run.onProgress ?? (() => {
+  });
+  if (model.runner === "predictions") {
+    throw new ModelGateError(
+      "monitor_unsupported",
+      `Model "${model.name}" uses runner: predictions. A predictions file covers only the rows it was made for and cannot score fresh data; monitoring needs runner: onnx or command.`
+    );
+  }
+  progress(`${model.name}: reading the fresh data ${run.data.displayPath}`);
+  const digest = await hashFile(run.data.path, run.data.displayPath);
+  const fresh = await readTable(run.data.path, { displayPath: run.data.displayPath, allowEmpty: true });
+  if (fresh.rowCount === 0) {
+    throw new ModelGateError(NO_ROWS, `${run.data.displayPath} has no data rows: too little data to judge.`);
+  }
+  progress(`${model.name}: evaluating production on ${fresh.rowCount} fresh rows`);
+  const current = await evaluateFresh(run, digest);
+  progress(`${model.name}: measuring drift`);
+  const reference = await readReference(run);
+  const drift = await computeDrift(run, reference.table, fresh);
+  return buildMonitorModel({
+    model,
+    monitor,
+    confidence: run.settings.confidence,
+    production: productionOf(run.production),
+    baseline: run.baseline.meta,
+    baselineReport: run.baseline.model,
+    current,
+    data: { path: run.data.displayPath, sha256: digest.sha256, rows: fresh.rowCount },
+    reference: reference.summary,
+    drift,
+    flags: compareArtifacts(run)
+  });
+}
+async function evaluateFresh(run, digest) {
+  const current = await evaluateModel({
+    model: run.model,
+    settings: { ...run.settings, importanceRepeats: 0, latencyBatches: 1 },
+    root: run.root,
+    data: { path: run.data.path, displayPath: run.data.displayPath, ...digest },
+    candidate: run.production,
+    production: null,
+    thresholds: { gates: {}, fairness: {}, operational: {} }
+  });
+  if (current.error) throw new ModelGateError(current.error.code, current.error.message);
+  return current;
+}
+async function computeDrift(run, reference, fresh) {
+  const thresholds = buildDriftThresholds(run.monitor);
+  const features = resolveFeatures(run.model, fresh);
+  return {
+    features: computeFeatureDrift({ reference, current: fresh, features, thresholds }),
+    predictions: await computePredictionDrift({ run, reference, fresh, features, thresholds }),
+    labels: computeLabelDrift({ model: run.model, reference, fresh, thresholds })
+  };
+}
+function productionOf(side) {
+  return {
+    tag: side.tag ?? null,
+    version: side.version ?? null,
+    commit: side.commit ?? null,
+    path: side.displayPath,
+    sha256: side.sha256
+  };
+}
+function compareArtifacts(run) {
+  const promoted = run.baseline.model.candidate.sha256;
+  if (promoted === run.production.sha256) return [];
+  return [
+    {
+      code: "baseline_artifact_mismatch",
+      severity: "warn",
+      message: `The baseline report evaluated an artifact with sha256 ${promoted.slice(0, 12)}\u2026, but production (${run.production.tag ?? run.production.displayPath}) has sha256 ${run.production.sha256.slice(0, 12)}\u2026; the comparison may not describe the model in production.`
+    }
+  ];
+}
+async function readReference(run) {
+  const configured = run.monitor.reference;
+  if (configured !== void 0) {
+    const file3 = await resolveInsideRepo(run.root, configured, `models.${run.model.name}.monitor.reference`);
+    const { sha256: sha2562 } = await hashFile(file3, configured);
+    const table3 = await readTable(file3, { displayPath: configured });
+    return { table: table3, summary: { path: configured, sha256: sha2562, rows: table3.rowCount, source: "configured" } };
+  }
+  const recorded = run.baseline.meta.data;
+  const commit = run.production.commit ?? null;
+  let file2;
+  let where;
+  if (run.git && commit) {
+    const content = await run.git.showFile(commit, recorded.path, { smudge: true });
+    where = `${recorded.path} at ${run.production.tag ?? commit.slice(0, 7)}`;
+    if (content === null) {
+      throw new ModelGateError(
+        "reference_missing",
+        `The promotion's evaluation data ${recorded.path} does not exist at ${run.production.tag ?? commit.slice(0, 7)}; set monitor.reference to the data drift should compare with.`
+      );
+    }
+    const dir = await mkdtemp3(path6.join(run.scratch, "ref-"));
+    file2 = path6.join(dir, path6.posix.basename(recorded.path));
+    await writeFile2(file2, content);
+  } else {
+    file2 = await resolveInsideRepo(run.root, recorded.path, "the baseline report data.path");
+    where = `${recorded.path} in the working tree`;
+  }
+  const { sha256 } = await hashFile(file2, recorded.path);
+  if (sha256 !== recorded.sha256) {
+    throw new ModelGateError(
+      "reference_mismatch",
+      `${where} has sha256 ${sha256.slice(0, 12)}\u2026, but the promotion was evaluated on data with sha256 ${recorded.sha256.slice(0, 12)}\u2026; drift must compare with the data the promotion was evaluated on. Set monitor.reference to compare with another file.`
+    );
+  }
+  const table2 = await readTable(file2, { displayPath: recorded.path });
+  return { table: table2, summary: { path: recorded.path, sha256, rows: table2.rowCount, source: "promotion" } };
+}
+async function computePredictionDrift(input2) {
+  const { run } = input2;
+  const score = async (table2) => {
+    const target = targetFor(run.model, table2, input2.fresh);
+    const loaded = await loadModel({
+      table: table2,
+      features: input2.features,
+      model: run.model,
+      target,
+      batchSize: run.settings.batchSize,
+      latencyBatches: 0,
+      root: run.root,
+      source: run.production
+    });
+    try {
+      return predictionColumn(loaded.predictions);
+    } finally {
+      await loaded.dispose();
+    }
+  };
+  const reference = await score(input2.reference);
+  const current = await score(input2.fresh);
+  return computeColumnDrift({
+    name: reference.name,
+    role: "prediction",
+    reference,
+    current,
+    thresholds: input2.thresholds
+  });
+}
+function targetFor(model, table2, fresh) {
+  const encode3 = (t, column2) => encodeTarget({ column: column2, task: model.task, positive: model.positive, file: t.source });
+  const column = table2.columns.get(model.target);
+  if (column) return encode3(table2, column);
+  if (model.task === "binary")
+    return { task: "binary", y: new Uint8Array(table2.rowCount), positiveLabel: model.positive };
+  if (model.task === "regression") return { task: "regression", y: new Float64Array(table2.rowCount) };
+  const classes = encode3(fresh, fresh.columns.get(model.target));
+  return { ...classes, y: new Int32Array(table2.rowCount) };
+}
+function predictionColumn(p) {
+  if (p.task === "binary") return { kind: "numeric", name: "score", values: p.score };
+  if (p.task === "regression") return { kind: "numeric", name: "prediction", values: p.prediction };
+  const k = p.classes.length;
+  const codes = new Int32Array(p.proba.length / k);
+  for (let i = 0; i < codes.length; i++) {
+    let best = 0;
+    for (let j = 1; j < k; j++) if (p.proba[i * k + j] > p.proba[i * k + best]) best = j;
+    codes[i] = best;
+  }
+  return { kind: "categorical", name: "predicted class", codes, levels: [...p.classes] };
+}
+function computeLabelDrift(input2) {
+  const { model } = input2;
+  const reference = input2.reference.columns.get(model.target);
+  const current = input2.fresh.columns.get(model.target);
+  if (!reference || !current) return null;
+  return computeColumnDrift({
+    name: model.target,
+    role: "label",
+    reference,
+    current,
+    thresholds: input2.thresholds,
+    categorical: model.task !== "regression",
+    ...model.task === "binary" && { positive: model.positive }
+  });
+}
+
+// action/monitor/resolve-data-file.ts
+import { readdir } from "node:fs/promises";
+import path7 from "node:path";
+init_errors();
+var GLOB = /[*?[]/;
+var SKIPPED = /* @__PURE__ */ new Set([".git", "node_modules"]);
+async function resolveDataFile(root, configured, key) {
+  const relative = resolveRepoPath(configured, key);
+  if (!GLOB.test(relative))
+    return { path: await resolveInsideRepo(root, relative, key), displayPath: relative };
+  const matches = await matchGlob(root, relative.split("/"));
+  if (matches.length === 0) {
+    throw new DataError(
+      `no file matches the pattern ${JSON.stringify(relative)} (${key}); commit the fresh data or produce it in an earlier step`,
+      { file: relative }
+    );
+  }
+  matches.sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
+  const chosen = matches[matches.length - 1];
+  return { path: await resolveInsideRepo(root, chosen, key), displayPath: chosen };
+}
+async function matchGlob(root, segments) {
+  const out = /* @__PURE__ */ new Set();
+  const walk = async (dir, rest) => {
+    const [segment, ...tail2] = rest;
+    if (segment === void 0) return;
+    const entries = await readdir(path7.join(root, dir), { withFileTypes: true }).catch(() => []);
+    const join2 = (name) => dir ? `${dir}/${name}` : name;
+    if (segment === "**") {
+      await walk(dir, tail2);
+      for (const e of entries) if (e.isDirectory() && !SKIPPED.has(e.name)) await walk(join2(e.name), rest);
+      return;
+    }
+    const matcher = segmentRegex(segment);
+    for (const e of entries) {
+      if (SKIPPED.has(e.name) || !matcher.test(e.name)) continue;
+      if (tail2.length === 0 && (e.isFile() || e.isSymbolicLink())) out.add(join2(e.name));
+      else if (tail2.length > 0 && e.isDirectory()) await walk(join2(e.name), tail2);
+    }
+  };
+  await walk("", segments);
+  return [...out];
+}
+function segmentRegex(segment) {
+  let source = "";
+  for (let i = 0; i < segment.length; i++) {
+    const ch = segment[i];
+    if (ch === "*") source += "[^/]*";
+    else if (ch === "?") source += "[^/]";
+    else if (ch === "[") {
+      const end = segment.indexOf("]", i + 2);
+      if (end < 0) source += "\\[";
+      else {
+        const body = segment.slice(i + 1, end).replace(/\\/g, "\\\\");
+        source += `[${body.startsWith("!") ? `^${body.slice(1)}` : body}]`;
+        i = end;
+      }
+    } else source += ch.replace(/[.+^${}()|\\\]]/g, "\\$&");
+  }
+  return new RegExp(segment.startsWith(".") ? `^${source}$` : `^(?!\\.)${source}$`);
+}
+
+// action/monitor/resolve-monitored-production.ts
+import { mkdtemp as mkdtemp4, writeFile as writeFile3 } from "node:fs/promises";
+import path8 from "node:path";
+async function resolveMonitoredProduction(input2) {
+  const { git, model } = input2;
+  const latest = git ? resolveLatestVersion(input2.config.release.tag, model.name, input2.tags) : null;
+  if (git && latest) {
+    const production = await resolveProduction({
+      git,
+      model: model.name,
+      artifact: model.artifact,
+      base: "HEAD",
+      tagPattern: input2.config.release.tag,
+      configPath: input2.configPath,
+      tags: input2.tags
+    });
+    if (production.source === "release") {
+      const dir = await mkdtemp4(path8.join(input2.scratch, "prod-"));
+      const file2 = path8.join(dir, path8.posix.basename(production.path));
+      await writeFile3(file2, production.content);
+      return {
+        path: file2,
+        displayPath: production.path,
+        sha256: sha256Hex(production.content),
+        bytes: production.content.length,
+        commit: production.commit,
+        tag: production.tag,
+        version: production.version,
+        source: "release"
+      };
+    }
+  }
+  if (!input2.allowWorkingTree) return null;
+  return workingTreeSource(input2.root, model.artifact, `models.${model.name}.artifact`, "file");
+}
+
+// action/monitor/monitor-models.ts
+var NOT_PROMOTED = "no promotion tag yet, so there is no production version and no promotion report to compare with";
+async function monitorModels(input2) {
+  const models = [];
+  const skipped = [];
+  for (const entry of input2.models) {
+    const result = await monitorEntry(input2, entry);
+    if (result === null) skipped.push({ name: entry.model.name, reason: NOT_PROMOTED });
+    else models.push(result);
+  }
+  return { models, skipped };
+}
+async function monitorEntry(input2, entry) {
+  const { model, monitor } = entry;
+  input2.onProgress?.(`${model.name}: resolving production`);
+  let production = null;
+  try {
+    production = await resolveMonitoredProduction({ ...input2, model });
+    if (production === null) return null;
+    const baseline = await input2.loadBaseline(model, production);
+    const data = entry.data ?? await resolveDataFile(input2.root, monitor.data, `models.${model.name}.monitor.data`);
+    const { root, settings, git, scratch, onProgress } = input2;
+    const run = { root, model, monitor, settings, production, baseline, git, data, scratch };
+    return await monitorModel(onProgress ? { ...run, onProgress } : run);
+  } catch (error62) {
+    const e = toModelGateError(error62);
+    const side = production && {
+      tag: production.tag ?? null,
+      version: production.version ?? null,
+      commit: production.commit ?? null,
+      path: production.displayPath,
+      sha256: production.sha256
+    };
+    const message = { code: e.code, message: e.userMessage };
+    return buildMonitorErrorModel({
+      model,
+      minRows: monitor.minRows,
+      error: message,
+      ...side && { production: side }
+    });
+  }
+}
+
+// action/monitor/write-monitor-report.ts
+import { mkdir, writeFile as writeFile4 } from "node:fs/promises";
+import path9 from "node:path";
+
+// shared/monitor/alert-history.ts
+var historyEntrySchema = external_exports.strictObject({
+  at: external_exports.string(),
+  version: external_exports.string().nullable(),
+  status: external_exports.enum(["healthy", "alert", "insufficient_data", "error"]),
+  metric: external_exports.string(),
+  value: external_exports.number().nullable(),
+  baseline: external_exports.number().nullable(),
+  /** Share of drifted features, when judged. */
+  drifted: external_exports.number().nullable(),
+  rows: external_exports.number().int().nullable(),
+  run: external_exports.string().nullable()
+});
+var historySchema = external_exports.strictObject({ v: external_exports.literal(1), runs: external_exports.array(historyEntrySchema) });
+
+// shared/monitor/build-trend-chart.ts
+var MIN_TREND_POINTS = 2;
+function buildTrendChart(history, metric) {
+  const points = history.filter(
+    (h) => h.metric === metric && h.value !== null && Number.isFinite(h.value)
+  );
+  if (points.length < MIN_TREND_POINTS) return null;
+  const seen = /* @__PURE__ */ new Map();
+  const labels = points.map((p) => {
+    const day = p.at.slice(0, 10);
+    const count = (seen.get(day) ?? 0) + 1;
+    seen.set(day, count);
+    return `"${escapeMermaidLabel(count > 1 ? `${day} (${count})` : day)}"`;
+  });
+  const label = metricLabel(metric);
+  const lines = [
+    "xychart-beta",
+    `    title "${escapeMermaidLabel(`${label} per monitoring run`, 80)}"`,
+    `    x-axis [${labels.join(", ")}]`,
+    `    y-axis "${escapeMermaidLabel(label)}"`,
+    `    line [${points.map((p) => chartNumber2(p.value)).join(", ")}]`
+  ];
+  if (points.every((p) => p.baseline !== null && Number.isFinite(p.baseline))) {
+    lines.push(`    line [${points.map((p) => chartNumber2(p.baseline)).join(", ")}]`);
+  }
+  return lines.join("\n");
+}
+function chartNumber2(x) {
+  return Number(x.toFixed(4)).toString();
+}
+
+// shared/monitor/build-monitor-view.ts
+var MONITOR_STATUS_EMOJI = {
+  healthy: "\u2705",
+  alert: "\u{1F6A8}",
+  insufficient_data: "\u2796",
+  error: "\u26D4"
+};
+var MONITOR_STATUS_WORDS = {
+  healthy: "healthy",
+  alert: "alert",
+  insufficient_data: "too little data to judge",
+  error: "could not be monitored"
+};
+var CHECK_EMOJI = {
+  pass: "\u2705",
+  fail: "\u274C",
+  warn: "\u26A0\uFE0F",
+  insufficient: "\u2796",
+  error: "\u26D4"
+};
+var CHECK_WORDS = {
+  pass: "pass",
+  fail: "fail",
+  warn: "within noise",
+  insufficient: "too little data",
+  error: "error"
+};
+var DRIFT_WORDS = {
+  drifted: "\u{1F534} drifted",
+  stable: "\u2705 stable",
+  insufficient: "\u2796 too little data"
+};
+var ROLE_WORDS = {
+  feature: "",
+  prediction: " (prediction)",
+  label: " (label)"
+};
+var FULL_LIMITS = { driftRows: 60, trendRows: 12, metrics: true };
+function buildMonitorModelView(model, options) {
+  const limits = options.limits ?? FULL_LIMITS;
+  return {
+    name: model.name,
+    emoji: markup(MONITOR_STATUS_EMOJI[model.status]),
+    status: markup(MONITOR_STATUS_WORDS[model.status]),
+    summary: buildSummary(model),
+    error: model.error?.message ?? null,
+    flags: model.flags.map((f) => f.message),
+    attention: model.checks.filter((c) => c.status !== "pass").map((c) => ({ emoji: markup(CHECK_EMOJI[c.status]), message: c.message })),
+    checks: model.checks.map((c) => ({
+      emoji: markup(CHECK_EMOJI[c.status]),
+      title: checkTitle2(c),
+      limit: markup(
+        c.threshold === null ? "\u2014" : c.bound === "max_degradation_relative" || c.bound === "max_share_drifted" ? formatPercent(c.threshold) : formatThreshold(c.threshold)
+      ),
+      observed: markup(observed(c)),
+      result: markup(CHECK_WORDS[c.status])
+    })),
+    level: markup(formatConfidence(options.confidence)),
+    metrics: limits.metrics ? model.metrics.map((m2) => comparisonRow(m2, metricLabel(m2.metric))) : [],
+    fairness: limits.metrics ? model.fairness.map((m2) => ({ ...comparisonRow(m2, gapLabel(m2.metric)), column: m2.column ?? "" })) : [],
+    drift: buildDriftView(model, limits.driftRows),
+    trend: options.history ? buildTrendView(model, options.history, limits.trendRows) : null,
+    provenance: buildProvenance(model)
+  };
+}
+function buildSummary(model) {
+  const e = escapeMarkdown;
+  const production = model.production?.tag ?? model.production?.path ?? model.name;
+  if (!model.data || !model.baseline) return markup(`Production ${e(production)}.`);
+  const base = model.baseline;
+  const promotion = base.tag ? `the promotion report of ${safeLink(base.tag, base.url).markdown}` : `the baseline report ${e(base.data.path)}`;
+  return markup(
+    `Production ${e(production)} evaluated on ${model.data.rows.toLocaleString("en-US")} fresh rows of ${e(model.data.path)}, compared with ${promotion} (${base.data.rows.toLocaleString("en-US")} rows of ${e(base.data.path)}).`
+  );
+}
+function checkTitle2(c) {
+  switch (c.kind) {
+    case "degradation":
+      return `${metricLabel(c.metric)}: ${c.bound === "max_degradation_relative" ? "relative degradation" : "degradation"}`;
+    case "fairness_increase":
+      return `${gapLabel(c.metric)}${c.column ? `, ${c.column}` : ""}: increase`;
+    case "feature_drift":
+      return "Share of drifted features";
+    case "prediction_drift":
+      return `Prediction drift (${c.metric})`;
+    case "label_drift":
+      return `Label drift (${c.metric})`;
+  }
+}
+function observed(c) {
+  if (c.observed === null) return "\u2014";
+  if (c.bound === "max_degradation_relative" || c.bound === "max_share_drifted")
+    return formatPercent(c.observed);
+  return c.bound === "drift" ? `PSI ${formatNumber(c.observed)}` : formatNumber(c.observed);
+}
+function comparisonRow(m2, label) {
+  return {
+    label,
+    baseline: estimateCell(m2.baseline),
+    current: estimateCell(m2.current),
+    change: estimateCell(m2.change, true)
+  };
+}
+function buildDriftView(model, maxRows) {
+  const drift = model.drift;
+  if (!drift) return null;
+  const t = drift.thresholds;
+  const features = [...drift.features.columns].sort((a, b) => order(a) - order(b));
+  const all = [drift.predictions, drift.labels, ...features].filter((c) => c !== null);
+  const shown = all.slice(0, maxRows + (all.length - features.length));
+  const omitted = all.length - shown.length;
+  const f = drift.features;
+  const summary = f.status === "insufficient" ? "Too little data to judge feature drift." : `${f.drifted} of ${f.judged} features drifted (${formatPercent(f.share ?? 0)}); an alert is raised above ${formatPercent(f.maxShare)}.`;
+  return {
+    summary: markup(summary),
+    rows: shown.map((c) => driftRow(c)),
+    omitted: omitted > 0 ? markup(
+      `${omitted} more columns are listed in the monitor report (JSON); drifted columns come first in this table.`
+    ) : null,
+    limits: markup(
+      `A column drifted when an effect size is above its limit \u2014 PSI ${formatThreshold(t.psiMax)}, KS ${formatThreshold(t.ksMax)}, ${t.categorical === "jensen_shannon" ? `Jensen-Shannon ${formatThreshold(t.jsMax)}` : `Cram\xE9r's V ${formatThreshold(t.cramersVMax)}`} \u2014 and the difference is significant (p < ${formatThreshold(t.alpha)}). PSI uses 10 bins cut at the reference deciles, plus one for missing values.`
+    )
+  };
+}
+function order(c) {
+  return c.status === "drifted" ? 0 : c.status === "stable" ? 1 : 2;
+}
+function driftRow(c) {
+  const exceeded = c.exceeded.length > 0 ? ` (${c.exceeded.map((s) => STATISTIC_LABELS[s]).join(", ")})` : "";
+  return {
+    column: `${c.column}${ROLE_WORDS[c.role]}`,
+    kind: markup(c.kind),
+    psi: markup(formatNumber(c.psi)),
+    ks: markup(c.ks ? formatNumber(c.ks.statistic) : "\u2014"),
+    js: markup(c.jensenShannon !== null ? formatNumber(c.jensenShannon) : "\u2014"),
+    v: markup(c.kind === "categorical" && c.chiSquare ? formatNumber(c.chiSquare.cramersV) : "\u2014"),
+    p: markup(formatP(c.kind === "numeric" ? c.ks?.pValue ?? c.chiSquare?.pValue : c.chiSquare?.pValue)),
+    shift: describeShift(c),
+    result: markup(`${DRIFT_WORDS[c.status]}${exceeded}`)
+  };
+}
+function formatP(p) {
+  if (p === null || p === void 0 || !Number.isFinite(p)) return "\u2014";
+  return p < 1e-3 ? "< 0.001" : formatNumber(p);
+}
+function buildTrendView(model, history, maxRows) {
+  const chart = buildTrendChart(history, model.primaryMetric);
+  const recent = history.slice(-maxRows).reverse();
+  return {
+    metric: metricLabel(model.primaryMetric),
+    mermaid: chart ? markup(chart) : null,
+    rows: recent.map((h) => ({
+      at: safeLink(h.at.slice(0, 10), h.run),
+      version: h.version ?? "\u2014",
+      status: markup(`${MONITOR_STATUS_EMOJI[h.status]} ${MONITOR_STATUS_WORDS[h.status]}`),
+      value: markup(formatNumber(h.value)),
+      baseline: markup(formatNumber(h.baseline)),
+      drifted: markup(h.drifted === null ? "\u2014" : formatPercent(h.drifted)),
+      rows: markup(h.rows === null ? "\u2014" : h.rows.toLocaleString("en-US"))
+    }))
+  };
+}
+function buildProvenance(model) {
+  const out = [];
+  const p = model.production;
+  if (p)
+    out.push({
+      label: "Production",
+      value: `${p.tag ?? p.path} (${p.path}, sha256 ${p.sha256}${p.commit ? `, commit ${p.commit}` : ""})`
+    });
+  if (model.baseline)
+    out.push({
+      label: "Baseline",
+      value: `${model.baseline.tag ?? model.baseline.data.path}${model.baseline.createdAt ? `, evaluated ${model.baseline.createdAt}` : ""}`
+    });
+  if (model.data)
+    out.push({
+      label: "Fresh data",
+      value: `${model.data.path} (${model.data.rows} rows, sha256 ${model.data.sha256})`
+    });
+  if (model.reference)
+    out.push({
+      label: `Drift reference (${model.reference.source})`,
+      value: `${model.reference.path} (${model.reference.rows} rows, sha256 ${model.reference.sha256})`
+    });
+  return out;
+}
+
+// shared/monitor/monitor-templates.ts
+var MONITOR_MODEL_TEMPLATE = `### {{emoji}} {{name}}: {{status}}
+
+{{summary}}
+{{#if error}}
+
+> [!CAUTION]
+> {{error}}
+{{/if}}
+{{#each flags}}
+
+> [!WARNING]
+> {{this}}
+{{/each}}
+{{#if attention.length}}
+
+**Needs attention**
+
+{{#each attention}}
+- {{emoji}} {{message}}
+{{/each}}
+{{/if}}
+{{#if checks.length}}
+
+| | Check | Limit | Observed | Result |
+| :-: | --- | --: | --: | --- |
+{{#each checks}}
+| {{emoji}} | {{title}} | {{limit}} | {{observed}} | {{result}} |
+{{/each}}
+{{/if}}
+{{#if metrics.length}}
+
+**Metrics at promotion and now** ({{level}} intervals; the change compares two independent samples)
+
+| Metric | At promotion | Now | Change |
+| --- | --: | --: | --: |
+{{#each metrics}}
+| {{label}} | {{baseline}} | {{current}} | {{change}} |
+{{/each}}
+{{/if}}
+{{#if fairness.length}}
+
+**Fairness gaps at promotion and now**
+
+| Gap | Column | At promotion | Now | Change |
+| --- | --- | --: | --: | --: |
+{{#each fairness}}
+| {{label}} | {{column}} | {{baseline}} | {{current}} | {{change}} |
+{{/each}}
+{{/if}}
+{{#if drift}}
+
+**Drift against the reference data**
+
+{{drift.summary}}
+
+| Column | Kind | PSI | KS | Jensen-Shannon | Cram\xE9r's V | p | Shift | Result |
+| --- | --- | --: | --: | --: | --: | --: | --- | --- |
+{{#each drift.rows}}
+| {{column}} | {{kind}} | {{psi}} | {{ks}} | {{js}} | {{v}} | {{p}} | {{shift}} | {{result}} |
+{{/each}}
+{{#if drift.omitted}}
+
+{{drift.omitted}}
+{{/if}}
+
+{{drift.limits}}
+{{/if}}
+{{#if trend}}
+
+**{{trend.metric}} across monitoring runs**
+{{#if trend.mermaid}}
+
+\`\`\`mermaid
+{{trend.mermaid}}
+\`\`\`
+
+First line: each run's fresh data; second line: the value at promotion.
+{{/if}}
+
+| Run | Version | Status | {{trend.metric}} | At promotion | Drifted features | Rows |
+| --- | --- | --- | --: | --: | --: | --: |
+{{#each trend.rows}}
+| {{at}} | {{version}} | {{status}} | {{value}} | {{baseline}} | {{drifted}} | {{rows}} |
+{{/each}}
+{{/if}}
+{{#if provenance.length}}
+
+{{#collapsible "Provenance"}}
+{{#each provenance}}
+- {{label}}: {{value}}
+{{/each}}
+{{/collapsible}}
+{{/if}}
+`;
+var MONITOR_SUMMARY_TEMPLATE = `## {{emoji}} ModelGate monitor: {{status}}
+
+{{intro}}
+{{#if error}}
+
+> [!CAUTION]
+> {{error}}
+{{/if}}
+{{#each models}}
+
+{{> monitorModel this}}
+{{/each}}
+{{#if skipped.length}}
+
+**Not monitored**
+
+{{#each skipped}}
+- {{name}}: {{reason}}
+{{/each}}
+{{/if}}
+{{#if truncation}}
+
+> [!NOTE]
+> {{truncation}}
+{{/if}}
+`;
+
+// shared/monitor/render-monitor.ts
+var LEVELS2 = [
+  FULL_LIMITS,
+  { driftRows: 20, trendRows: 12, metrics: true },
+  { driftRows: 5, trendRows: 5, metrics: false },
+  { driftRows: 0, trendRows: 0, metrics: false }
+];
+function renderMonitorSummary(report, options) {
+  const template = compile3(MONITOR_SUMMARY_TEMPLATE, options.target === "summary");
+  const max = options.maxLength ?? Number.POSITIVE_INFINITY;
+  const intro = `${report.models.length} production model(s) checked for degradation and drift since their promotion.`;
+  let text = "";
+  for (const [i, limits] of LEVELS2.entries()) {
+    text = template({
+      emoji: markup(MONITOR_STATUS_EMOJI[report.status]),
+      status: markup(MONITOR_STATUS_WORDS[report.status]),
+      intro,
+      error: report.error?.message ?? null,
+      models: report.models.map(
+        (m2) => buildMonitorModelView(m2, { limits, confidence: report.settings.confidence })
+      ),
+      skipped: report.skipped,
+      truncation: i === 0 ? null : "Shortened to fit the size limit; the full results are in the monitor report (JSON)."
+    });
+    if (byteLength2(text) <= max) return text;
+  }
+  return hardCut2(text, max, "");
+}
+function compile3(source, collapse) {
+  const hb = createMarkdownHandlebars(collapse);
+  hb.registerPartial("monitorModel", MONITOR_MODEL_TEMPLATE);
+  const template = hb.compile(source, { strict: false });
+  return (view) => tidy2(template(view));
+}
+var encoder4 = new TextEncoder();
+function byteLength2(text) {
+  return encoder4.encode(text).length;
+}
+function hardCut2(text, max, tail2) {
+  const note = "\n\n> [!NOTE]\n> Cut here to fit the size limit; the full results are in the monitor report.\n";
+  const budget = Math.max(0, max - byteLength2(note) - byteLength2(tail2) - 1);
+  let cut = text.slice(0, budget);
+  while (byteLength2(cut) > budget) cut = cut.slice(0, Math.floor(cut.length * 0.9));
+  const line = cut.lastIndexOf("\n");
+  return `${line > 0 ? cut.slice(0, line) : cut}${note}${tail2 ? `${tail2}
+` : ""}`;
+}
+function tidy2(markdown) {
+  return `${markdown.replace(/[ \t]+$/gm, "").replace(/\n{3,}/g, "\n\n").trim()}
+`;
+}
+
+// action/run/outputs.ts
+var SUMMARY_LIMIT = 1024 * 1024;
+
+// action/monitor/write-monitor-report.ts
+var MONITOR_REPORT_FILE = "monitor-report.json";
+var MONITOR_MARKDOWN_FILE = "monitor-report.md";
+async function writeMonitorReport(report, dir, target) {
+  await mkdir(dir, { recursive: true });
+  const reportPath = path9.join(dir, MONITOR_REPORT_FILE);
+  const markdownPath = path9.join(dir, MONITOR_MARKDOWN_FILE);
+  const markdown = renderMonitorSummary(report, { target, maxLength: SUMMARY_LIMIT - 4096 });
+  await writeFile4(reportPath, `${JSON.stringify(report, null, 2)}
+`);
+  await writeFile4(markdownPath, markdown);
+  return { dir, reportPath, markdownPath, markdown };
+}
+
+// action/monitor/monitor-command.ts
+async function monitorCommand(input2) {
+  const root = input2.cwd;
+  const config2 = await loadConfig(root, input2.configPath);
+  const baseline = await readBaselineFile(path10.resolve(root, input2.baselineReport), input2.baselineReport);
+  const model = chooseModel(config2, baseline, input2.model);
+  const monitor = model.monitor ?? buildDefaultMonitorConfig(input2.data);
+  const settings = settingsFromOptions({}, config2.defaults);
+  const git = await openGit(root);
+  const scratch = await mkdtemp5(path10.join(os2.tmpdir(), "modelgate-monitor-"));
+  try {
+    const result = await monitorModels({
+      root,
+      config: config2,
+      configPath: input2.configPath,
+      models: [{ model, monitor, data: { path: path10.resolve(root, input2.data), displayPath: input2.data } }],
+      ...{ settings, git, scratch, allowWorkingTree: true },
+      tags: git ? await git.listTags() : [],
+      loadBaseline: async (m2) => selectBaselineModel(baseline, m2.name, input2.baselineReport),
+      ...input2.onProgress && { onProgress: input2.onProgress }
+    });
+    const report = buildMonitorReport({
+      createdAt: (/* @__PURE__ */ new Date()).toISOString(),
+      version: MODELGATE_VERSION,
+      settings: {
+        seed: settings.seed,
+        bootstrap: settings.bootstrap,
+        confidence: settings.confidence,
+        method: MONITOR_METHOD
+      },
+      environment: readEnvironment(),
+      ...result
+    });
+    const written = await writeMonitorReport(report, path10.resolve(root, input2.out), "terminal-file");
+    return {
+      exitCode: exitCodeOf(report),
+      report,
+      reportPath: written.reportPath,
+      markdownPath: written.markdownPath
+    };
+  } finally {
+    await rm3(scratch, { recursive: true, force: true });
+  }
+}
+function exitCodeOf(report) {
+  return { healthy: 0, insufficient_data: 0, alert: 1, error: 2 }[report.status];
+}
+function chooseModel(config2, baseline, name) {
+  if (name !== void 0) {
+    const found = config2.models.find((m2) => m2.name === name);
+    if (!found)
+      throw new ModelGateError(
+        "usage",
+        `model "${name}" is not configured in ${config2.file} (configured: ${config2.models.map((m2) => m2.name).join(", ")}).`
+      );
+    return found;
+  }
+  const candidates = config2.models.filter((m2) => baseline.report.models.some((b) => b.name === m2.name));
+  if (candidates.length === 1) return candidates[0];
+  const names = candidates.map((m2) => m2.name).join(", ") || "none of the configured models";
+  throw new ModelGateError("usage", `--model NAME is needed: the baseline report holds ${names}.`);
+}
+async function openGit(root) {
+  const git = new Git({ cwd: root });
+  try {
+    const { stdout } = await git.run(["rev-parse", "--is-inside-work-tree"]);
+    return stdout.toString("utf8").trim() === "true" ? git : null;
+  } catch {
+    return null;
+  }
+}
+
 // action/cli.ts
 var USAGE = `Usage:
   modelgate evaluate --config .github/modelgate.yml [--model NAME]... [--base REF --head REF]
@@ -46316,8 +48274,11 @@ var USAGE = `Usage:
                      [--task binary|multiclass|regression] [--positive LABEL] [--sensitive a,b]
                      [--id COL] [--features a,b] [--threshold T] [--min-group-size N]
                      [--gate metric.bound=value]... --out DIR [--strict]
+  modelgate monitor --config .github/modelgate.yml --baseline-report FILE --data FILE
+                     [--model NAME] --out DIR
 Common options: --bootstrap N  --seed S  --confidence C  --quiet  --no-color  --version  --help
-Exit codes: 0 pass (inconclusive too, unless --strict), 1 fail, 2 error.`;
+Exit codes: 0 pass (inconclusive too, unless --strict), 1 fail, 2 error.
+Monitor exit codes: 0 healthy (or too little data to judge), 1 alert, 2 error.`;
 var OPTIONS = {
   config: { type: "string" },
   model: { type: "string", multiple: true },
@@ -46338,6 +48299,7 @@ var OPTIONS = {
   threshold: { type: "string" },
   "min-group-size": { type: "string" },
   gate: { type: "string", multiple: true },
+  "baseline-report": { type: "string" },
   bootstrap: { type: "string" },
   seed: { type: "string" },
   confidence: { type: "string" },
@@ -46370,6 +48332,7 @@ ${USAGE}
 `);
     return values.help ? 0 : 2;
   }
+  if (positionals[0] === "monitor" && positionals.length === 1) return runMonitorCommand(values, io);
   if (positionals[0] !== "evaluate" || positionals.length > 1) {
     io.stderr.write(`modelgate: unknown command "${positionals.join(" ")}"
 ${USAGE}
@@ -46382,7 +48345,7 @@ ${USAGE}
     if (!values.out) throw new ModelGateError("usage", "--out DIR is required: the report is written there.");
     const report = values.config ? await evaluateRepo({ values, cwd: io.cwd, onProgress: progress.update }) : await evaluateAdhoc({ values, cwd: io.cwd, onProgress: progress.update });
     progress.done();
-    await writeOutputs(report, path6.resolve(io.cwd, values.out));
+    await writeOutputs(report, path11.resolve(io.cwd, values.out));
     io.stdout.write(`${formatSummary(report, paint)}
 `);
     for (const model of report.models) {
@@ -46390,7 +48353,7 @@ ${USAGE}
         io.stderr.write(`${paint.red("modelgate: error:")} ${model.name}: ${model.error.message}
 `);
     }
-    io.stdout.write(paint.dim(`Report: ${path6.join(values.out, "report.json")} and report.md
+    io.stdout.write(paint.dim(`Report: ${path11.join(values.out, "report.json")} and report.md
 `));
     return exitCode(report, Boolean(values.strict));
   } catch (error62) {
@@ -46400,6 +48363,40 @@ ${USAGE}
 `);
     if (e.code === "internal" && e.cause instanceof Error && e.cause.stack)
       io.stderr.write(`${paint.dim(e.cause.stack)}
+`);
+    return 2;
+  }
+}
+async function runMonitorCommand(values, io) {
+  const paint = createPainter(colourEnabled(io.stdout, io.env, values["no-color"] ? false : void 0));
+  const progress = createProgress(io.stderr, Boolean(values.quiet));
+  try {
+    for (const key of ["config", "baseline-report", "data", "out"]) {
+      if (!values[key]) throw new ModelGateError("usage", `--${key} is required for modelgate monitor.`);
+    }
+    const result = await monitorCommand({
+      configPath: values.config,
+      baselineReport: values["baseline-report"],
+      data: values.data,
+      ...values.model?.[0] ? { model: values.model[0] } : {},
+      out: values.out,
+      cwd: io.cwd,
+      onProgress: (message) => progress.update(message)
+    });
+    progress.done();
+    const colour = result.report.status === "healthy" ? paint.green : result.report.status === "alert" ? paint.red : paint.yellow;
+    io.stdout.write(`${paint.bold(`ModelGate monitor \u2014 ${colour(result.report.status.toUpperCase())}`)}
+`);
+    for (const model of result.report.models) {
+      io.stdout.write(`${model.name}: ${model.status}${model.headline ? ` \u2014 ${model.headline}` : ""}
+`);
+    }
+    io.stdout.write(paint.dim(`Report: ${result.reportPath} and ${result.markdownPath}
+`));
+    return result.exitCode;
+  } catch (error62) {
+    progress.done();
+    io.stderr.write(`${paint.red("modelgate: error:")} ${toModelGateError(error62).userMessage}
 `);
     return 2;
   }
@@ -46417,10 +48414,10 @@ function exitCode(report, strict) {
   }
 }
 async function writeOutputs(report, outDir) {
-  await mkdir(outDir, { recursive: true });
-  await writeFile2(path6.join(outDir, "report.json"), `${JSON.stringify(report, null, 2)}
+  await mkdir2(outDir, { recursive: true });
+  await writeFile5(path11.join(outDir, "report.json"), `${JSON.stringify(report, null, 2)}
 `);
-  await writeFile2(path6.join(outDir, "report.md"), renderReport(report, { target: "terminal-file" }));
+  await writeFile5(path11.join(outDir, "report.md"), renderReport(report, { target: "terminal-file" }));
 }
 
 // action/cli-main.ts

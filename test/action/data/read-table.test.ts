@@ -69,10 +69,10 @@ describe('readTable', () => {
       'e.csv: the file is empty: a header row is required',
     );
     expect(await messageOf(readTable(temp.write('empty.jsonl', '\n\n'), { displayPath: 'e.jsonl' }))).toBe(
-      'e.jsonl: no data rows: the file is empty; there is nothing to evaluate',
+      'e.jsonl: the file is empty; there is nothing to evaluate',
     );
     expect(await messageOf(readTable(headerOnly, { displayPath: 'h.csv' }))).toBe(
-      'h.csv: no data rows: the file has a header but no data rows; there is nothing to evaluate',
+      'h.csv: the file has a header but no data rows; there is nothing to evaluate',
     );
     const table = await readTable(headerOnly, { allowEmpty: true });
     expect([table.rowCount, table.names]).toEqual([0, ['a', 'b']]);

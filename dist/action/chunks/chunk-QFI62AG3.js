@@ -47,6 +47,16 @@ var PathError = class extends ModelGateError {
     super("path_invalid", message, options);
   }
 };
+var GitHubApiError = class extends ModelGateError {
+  status;
+  requestId;
+  constructor(message, details = {}) {
+    const suffix = details.requestId ? ` (request id ${details.requestId})` : "";
+    super("github_api", `${message}${suffix}`, details.cause === void 0 ? {} : { cause: details.cause });
+    this.status = details.status;
+    this.requestId = details.requestId;
+  }
+};
 function formatLocation(location) {
   let out = location.file;
   if (location.line !== void 0) out += `:${location.line}`;
@@ -88,6 +98,7 @@ export {
   DataError,
   ModelError,
   PathError,
+  GitHubApiError,
   formatLocation,
   toModelGateError,
   buildTable,

@@ -2,10 +2,10 @@ import { createRequire as __mgCreateRequire } from 'node:module'; const require 
 import {
   alignById,
   readPredictions
-} from "./chunk-6NO3DHAC.js";
-import "./chunk-N6HPJ5CS.js";
-import "./chunk-RQS3H5B4.js";
-import "./chunk-452MVPUH.js";
+} from "./chunk-KCB3MVO3.js";
+import "./chunk-4QDR3ITQ.js";
+import "./chunk-GBWUIVZH.js";
+import "./chunk-QFI62AG3.js";
 import "./chunk-ZGDBGMMU.js";
 export {
   alignById,

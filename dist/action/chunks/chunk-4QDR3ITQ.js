@@ -2,7 +2,7 @@ import { createRequire as __mgCreateRequire } from 'node:module'; const require 
 import {
   DataError,
   buildTable
-} from "./chunk-452MVPUH.js";
+} from "./chunk-QFI62AG3.js";
 
 // action/data/read-table.ts
 import { extname } from "node:path";
@@ -4236,5 +4236,6 @@ async function readTable(path, options = {}) {
 }
 
 export {
+  toFileError,
   readTable
 };

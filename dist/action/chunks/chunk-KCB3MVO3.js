@@ -1,18 +1,18 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   readTable
-} from "./chunk-N6HPJ5CS.js";
+} from "./chunk-4QDR3ITQ.js";
 import {
   describeInvalid,
   isSameLabel,
   listNames,
   validateFinite,
   validateProbabilities
-} from "./chunk-RQS3H5B4.js";
+} from "./chunk-GBWUIVZH.js";
 import {
   DataError,
   cellText
-} from "./chunk-452MVPUH.js";
+} from "./chunk-QFI62AG3.js";
 
 // action/runners/predictions-runner.ts
 async function readPredictions(path, options) {

@@ -7,11 +7,11 @@ import {
   isSameLabel,
   validateFinite,
   validateProbabilities
-} from "./chunk-RQS3H5B4.js";
+} from "./chunk-GBWUIVZH.js";
 import {
   DataError,
   ModelError
-} from "./chunk-452MVPUH.js";
+} from "./chunk-QFI62AG3.js";
 import "./chunk-ZGDBGMMU.js";
 
 // action/runners/onnx-runner.ts

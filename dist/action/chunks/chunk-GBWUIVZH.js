@@ -3,7 +3,7 @@ import {
   DataError,
   ModelError,
   cellText
-} from "./chunk-452MVPUH.js";
+} from "./chunk-QFI62AG3.js";
 
 // action/runners/onnx-inputs.ts
 import { Tensor } from "onnxruntime-node";

@@ -1,12 +1,12 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   readPredictions
-} from "./chunk-6NO3DHAC.js";
-import "./chunk-N6HPJ5CS.js";
-import "./chunk-RQS3H5B4.js";
+} from "./chunk-KCB3MVO3.js";
+import "./chunk-4QDR3ITQ.js";
+import "./chunk-GBWUIVZH.js";
 import {
   ModelError
-} from "./chunk-452MVPUH.js";
+} from "./chunk-QFI62AG3.js";
 import "./chunk-ZGDBGMMU.js";
 
 // action/runners/command-runner.ts
