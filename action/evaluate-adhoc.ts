@@ -12,7 +12,7 @@ import type { CliValues } from './cli.js';
 import { hashFile } from './data/hash-file.js';
 import { readEnvironment } from './environment.js';
 import { evaluateModel } from './evaluate-model.js';
-import { parseNumberOption, runnerFromExtension, settingsFromOptions } from './options.js';
+import { parseNumberOption, reportSettings, runnerFromExtension, settingsFromOptions } from './options.js';
 
 /** Gates used when the ad-hoc form names none: no material regression, and the four-fifths rule. */
 export const ADHOC_DEFAULT_GATES =
@@ -88,13 +88,7 @@ export async function evaluateAdhoc(input: {
     createdAt: new Date().toISOString(),
     version: MODELGATE_VERSION,
     mode: 'adhoc',
-    settings: {
-      seed: settings.seed,
-      bootstrap: settings.bootstrap,
-      confidence: settings.confidence,
-      method: 'paired percentile bootstrap',
-      minGroupSize: settings.minGroupSize,
-    },
+    settings: reportSettings(settings),
     environment: readEnvironment(),
     models: [evaluated],
   });

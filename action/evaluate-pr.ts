@@ -24,7 +24,7 @@ import { findChangedModels } from './git/changed-models.js';
 import { Git } from './git/git.js';
 import { readConfigAt } from './git/read-config-at.js';
 import { detectShallow, resolveProduction } from './git/resolve-production.js';
-import { settingsFromOptions } from './options.js';
+import { reportSettings, settingsFromOptions } from './options.js';
 
 export interface EvaluatePrInput {
   root: string;
@@ -163,13 +163,7 @@ export async function evaluatePullRequest(input: EvaluatePrInput): Promise<Repor
     base: { ref: context?.baseRef ?? input.base, sha: base },
     head: { ref: context?.headRef ?? input.head, sha: head },
     workflowRun: context?.workflowRun ?? null,
-    settings: {
-      seed: settings.seed,
-      bootstrap: settings.bootstrap,
-      confidence: settings.confidence,
-      method: 'paired percentile bootstrap',
-      minGroupSize: settings.minGroupSize,
-    },
+    settings: reportSettings(settings),
     environment: readEnvironment(),
     models,
     skipped,

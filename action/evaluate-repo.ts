@@ -15,7 +15,7 @@ import { hashFile } from './data/hash-file.js';
 import { readEnvironment } from './environment.js';
 import { buildErrorReport, evaluateModel, type SideSource } from './evaluate-model.js';
 import { evaluatePullRequest } from './evaluate-pr.js';
-import { settingsFromOptions } from './options.js';
+import { reportSettings, settingsFromOptions } from './options.js';
 import { resolveInsideRepo } from './repo-files.js';
 
 export type ProductionResolver = (model: ModelConfig) => Promise<SideSource | null>;
@@ -143,13 +143,7 @@ export async function evaluateRepo(input: {
     createdAt: new Date().toISOString(),
     version: MODELGATE_VERSION,
     mode: 'evaluate',
-    settings: {
-      seed: settings.seed,
-      bootstrap: settings.bootstrap,
-      confidence: settings.confidence,
-      method: 'paired percentile bootstrap',
-      minGroupSize: settings.minGroupSize,
-    },
+    settings: reportSettings(settings),
     environment: readEnvironment(),
     models: evaluated,
   });

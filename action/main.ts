@@ -11,7 +11,7 @@ import { MODELGATE_VERSION } from '../shared/version.js';
 import { readEnvironment } from './environment.js';
 import { evaluatePullRequest, planPullRequest } from './evaluate-pr.js';
 import { runMonitor } from './monitor/run-monitor.js';
-import { DEFAULT_SETTINGS } from './options.js';
+import { DEFAULT_SETTINGS, reportSettings } from './options.js';
 import { type ActionInputs, type RunContext, readContext, readInputs } from './run/inputs.js';
 import { mergePartialReports } from './run/merge-reports.js';
 import { ARTIFACT_NAME, appendSummary, setOutputs, uploadReport, writeReportFiles } from './run/outputs.js';
@@ -202,13 +202,7 @@ function errorReport(error: { code: string; userMessage: string }, context: RunC
     base: pr ? { ref: pr.baseRef, sha: pr.baseSha } : null,
     head: pr ? { ref: pr.headRef, sha: pr.headSha } : { ref: null, sha: context.sha },
     workflowRun: context.runId === null ? null : { id: context.runId },
-    settings: {
-      seed: DEFAULT_SETTINGS.seed,
-      bootstrap: DEFAULT_SETTINGS.bootstrap,
-      confidence: DEFAULT_SETTINGS.confidence,
-      method: 'paired percentile bootstrap',
-      minGroupSize: DEFAULT_SETTINGS.minGroupSize,
-    },
+    settings: reportSettings(DEFAULT_SETTINGS),
     environment: readEnvironment(),
     models: [],
     error: { code: error.code, message: error.userMessage },

@@ -1,6 +1,7 @@
 /** Shared option handling for the CLI and the Action. */
 import type { Defaults, ModelConfig } from '../shared/config/types.js';
 import { ModelGateError } from '../shared/errors.js';
+import type { Report } from '../shared/report/schema.js';
 import type { EvaluateModelInput } from './evaluate-model.js';
 
 export const DEFAULT_SETTINGS: Defaults = {
@@ -81,4 +82,17 @@ export function runnerFromExtension(file: string, name: string): ModelConfig['ru
     'usage',
     `${name} ${file}: cannot tell the model format from the extension (expected .onnx, or a predictions file .csv/.jsonl/.parquet).`,
   );
+}
+
+/** The report's record of the settings that produced its intervals. */
+export function reportSettings(
+  settings: Pick<Defaults, 'seed' | 'bootstrap' | 'confidence' | 'minGroupSize'>,
+): Report['settings'] {
+  return {
+    seed: settings.seed,
+    bootstrap: settings.bootstrap,
+    confidence: settings.confidence,
+    method: 'paired percentile bootstrap',
+    minGroupSize: settings.minGroupSize,
+  };
 }

@@ -54,3 +54,29 @@ export function cellText(column: Column, row: number): string {
   const code = column.codes[row]!;
   return code < 0 ? '' : column.levels[code]!;
 }
+
+/**
+ * A column as categories: categorical columns as they are; numeric ones dictionary-encoded by value
+ * (levels as `String(value)` in order of first appearance; NaN → -1, missing).
+ */
+export function toCategoricalColumn(column: Column): CategoricalColumn {
+  if (column.kind === 'categorical') return column;
+  const index = new Map<number, number>();
+  const levels: string[] = [];
+  const codes = new Int32Array(column.values.length);
+  for (let i = 0; i < codes.length; i++) {
+    const v = column.values[i]!;
+    if (Number.isNaN(v)) {
+      codes[i] = -1;
+      continue;
+    }
+    let code = index.get(v);
+    if (code === undefined) {
+      code = levels.length;
+      index.set(v, code);
+      levels.push(String(v));
+    }
+    codes[i] = code;
+  }
+  return { kind: 'categorical', name: column.name, codes, levels };
+}

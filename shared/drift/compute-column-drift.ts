@@ -9,7 +9,7 @@
  *
  * Decision (effect size first, p-values only as a guard, see {@link decideColumnDrift}).
  */
-import type { CategoricalColumn, Column } from '../data/table.js';
+import { type CategoricalColumn, type Column, toCategoricalColumn } from '../data/table.js';
 import { type ChiSquareResult, computeChiSquare } from './compute-chi-square.js';
 import { computeJensenShannon } from './compute-jensen-shannon.js';
 import { computeKs, type KsResult } from './compute-ks.js';
@@ -178,27 +178,7 @@ function summarizeShift(
 }
 
 /** A numeric column as text categories (`String(value)`; NaN → missing). */
-export function toCategorical(column: Column): CategoricalColumn {
-  if (column.kind === 'categorical') return column;
-  const index = new Map<number, number>();
-  const levels: string[] = [];
-  const codes = new Int32Array(column.values.length);
-  for (let i = 0; i < codes.length; i++) {
-    const v = column.values[i]!;
-    if (Number.isNaN(v)) {
-      codes[i] = -1;
-      continue;
-    }
-    let code = index.get(v);
-    if (code === undefined) {
-      code = levels.length;
-      index.set(v, code);
-      levels.push(String(v));
-    }
-    codes[i] = code;
-  }
-  return { kind: 'categorical', name: column.name, codes, levels };
-}
+export const toCategorical = toCategoricalColumn;
 
 function finiteOrNull(x: number): number | null {
   return Number.isFinite(x) ? x : null;

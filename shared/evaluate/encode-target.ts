@@ -2,7 +2,7 @@
  * Turns the target column of the evaluation data into the engine's encoded ground truth,
  * rejecting labels outside the expected set with the row that holds them.
  */
-import { type Column, cellText } from '../data/table.js';
+import { type Column, cellText, toCategoricalColumn } from '../data/table.js';
 import { DataError } from '../errors.js';
 import type { Target } from './types.js';
 
@@ -90,24 +90,7 @@ function encodeBinary(input: {
 }
 
 function toCodes(column: Column): { levels: string[]; codes: Int32Array } {
-  if (column.kind === 'categorical') return { levels: column.levels, codes: column.codes };
-  const index = new Map<number, number>();
-  const levels: string[] = [];
-  const codes = new Int32Array(column.values.length);
-  for (let i = 0; i < codes.length; i++) {
-    const v = column.values[i]!;
-    if (Number.isNaN(v)) {
-      codes[i] = -1;
-      continue;
-    }
-    let code = index.get(v);
-    if (code === undefined) {
-      code = levels.length;
-      index.set(v, code);
-      levels.push(String(v));
-    }
-    codes[i] = code;
-  }
+  const { levels, codes } = toCategoricalColumn(column);
   return { levels, codes };
 }
 
