@@ -48,8 +48,9 @@ export function createModelGateApp(options: AppOptions = {}): ApplicationFunctio
     );
     app.on('workflow_run.completed', async (context) => {
       const run = toRunInfo(context.payload.workflow_run);
+      const repoUrl = context.payload.repository.html_url;
       await runHandler(await ctx(context), { sha: run.headSha, checks: ['evaluation'] }, (s) =>
-        handleWorkflowRun(s, run),
+        handleWorkflowRun(s, { run, repoUrl }),
       );
     });
     app.on(
@@ -91,6 +92,8 @@ function toCommentEvent(payload: Context<'issue_comment'>['payload']): CommentEv
     action: payload.action,
     number: issue.number,
     isPullRequest: issue.pull_request !== undefined,
+    state: issue.state ?? '',
+    htmlUrl: issue.pull_request?.html_url ?? issue.html_url,
     body: comment.body,
     previousBody: changes?.body?.from ?? null,
     login: comment.user?.login ?? '',

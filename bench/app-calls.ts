@@ -9,8 +9,10 @@ import { repeatedGets } from '../test/app/helpers/expect-clean.js';
 import type { Call } from '../test/app/helpers/fake-github.js';
 import {
   addRun,
+  CONFIG_TEXT,
   commentPayload,
   createHarness,
+  DEFAULT_BRANCH,
   type Harness,
   HEAD,
   NEW_HEAD,
@@ -110,6 +112,14 @@ async function others(): Promise<void> {
     await g.deliver('pull_request', pullRequestPayload(g.fake, 'opened')),
   );
   g.fake.stop();
+  const t = await createHarness({ config: `${CONFIG_TEXT}templates: .github/modelgate\n` });
+  t.fake.state.files.get(DEFAULT_BRANCH)?.set('.github/modelgate/report.hbs', '{{marker}}\n# {{verdict}}\n');
+  await t.deliver('pull_request', pullRequestPayload(t.fake, 'opened'));
+  line(
+    'workflow_run.completed (templates: set, one override)',
+    await t.deliver('workflow_run', await reportRun(t, 77)),
+  );
+  t.fake.stop();
 }
 
 await life();

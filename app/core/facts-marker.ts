@@ -31,6 +31,8 @@ export type CommitRecord = z.infer<typeof commitSchema>;
 const factsSchema = z.strictObject({
   v: z.literal(1),
   pr: z.number().int(),
+  /** Login of the pull request's author (it never changes), from GitHub's own payload or API. */
+  author: z.string().optional(),
   head: z.string(),
   /** Workflow run of the verified report; null while none is verified. */
   run: z.number().int().nullable(),
@@ -67,13 +69,14 @@ export function decodeFacts(summary: string | null | undefined): HeadFacts | nul
 /** Facts for a head seen for the first time, carrying the history of the previous head. */
 export function startFacts(input: {
   pr: number;
+  author: string;
   head: string;
   at: string;
   previous: HeadFacts | null;
 }): HeadFacts {
   const earlier = (input.previous?.commits ?? []).filter((c) => c.sha !== input.head);
   const commits = [...earlier, { sha: input.head, at: input.at, digests: null }].slice(-MAX_COMMITS);
-  return { v: 1, pr: input.pr, head: input.head, run: null, models: null, commits };
+  return { v: 1, pr: input.pr, author: input.author, head: input.head, run: null, models: null, commits };
 }
 
 /** Records a verified report for the head: its model facts and the head's digests. */

@@ -4,14 +4,14 @@
  * report must describe that very commit. Pure; the App fetches the inputs.
  */
 import type { Report } from '../../shared/report/schema.js';
-import type { PullInfo } from '../github/pulls.js';
+import type { PullHead } from '../github/pulls.js';
 import type { RunInfo } from '../github/runs.js';
 
 export type Verification = { ok: true } | { ok: false; code: string; reason: string };
 
 export interface RunProvenance {
   run: RunInfo;
-  pull: PullInfo;
+  pull: PullHead;
   /** `policy.workflows` of the default branch. */
   allowedWorkflows: readonly string[];
   defaultBranch: string;
@@ -84,7 +84,7 @@ export function verifyWorkflowFile(input: WorkflowIdentity): Verification {
 export function verifyReportIdentity(input: {
   report: Report;
   run: RunInfo;
-  pull: PullInfo;
+  pull: PullHead;
   fullName: string;
 }): Verification {
   const { report, run, pull } = input;

@@ -3,7 +3,7 @@
  * created or updated in place, never duplicated.
  */
 import { type EventContext, repoParams } from '../event-context.js';
-import { call } from './api-error.js';
+import { call, orNull, statusOf } from './api-error.js';
 
 export const EVALUATION_CHECK = 'ModelGate / evaluation';
 export const SIGNOFF_CHECK = 'ModelGate / sign-off';
@@ -48,16 +48,60 @@ export interface OurChecks {
 
 /** The App's latest `ModelGate / …` check runs on `sha`. */
 export async function listOurChecks(ctx: EventContext, sha: string): Promise<OurChecks> {
-  const runs = await call(`listing the check runs of ${sha.slice(0, 7)}`, () =>
-    ctx.octokit.paginate(ctx.octokit.rest.checks.listForRef, {
-      ...repoParams(ctx),
-      ref: sha,
-      app_id: ctx.appId,
-      filter: 'latest',
-      per_page: 100,
-    }),
-  );
-  const ours = runs.filter((run) => run.app?.id === ctx.appId && run.head_sha === sha);
+  const runs = await call(`listing the check runs of ${sha.slice(0, 7)}`, () => listRuns(ctx, sha));
+  return pickOurs(runs.filter((run) => run.app?.id === ctx.appId && run.head_sha === sha));
+}
+
+/** The App's checks on a pull request's head, and the open pull requests GitHub lists with them. */
+export interface PullHeadChecks {
+  sha: string;
+  checks: OurChecks;
+  /**
+   * Numbers of the open pull requests of this repository whose head is this commit or branch
+   * (GitHub's `pull_requests` of a check run; empty for pull requests from forks).
+   */
+  openPulls: number[];
+}
+
+/**
+ * The App's check runs on a pull request's current head, listed through GitHub's own
+ * `refs/pull/N/head`: one request names the head commit and gives the checks. Null when the App
+ * has no check run there (the head is then not known from this request) or the ref does not exist.
+ */
+export async function listOurChecksAtPullHead(
+  ctx: EventContext,
+  number: number,
+): Promise<PullHeadChecks | null> {
+  const runs = await orNull(`listing the check runs of pull request ${number}`, async () => {
+    try {
+      return await listRuns(ctx, `refs/pull/${number}/head`);
+    } catch (error) {
+      // GitHub answers 422 ("No commit found") for a ref that does not exist.
+      if (statusOf(error) === 422) return null;
+      throw error;
+    }
+  });
+  const ours = (runs ?? []).filter((run) => run.app?.id === ctx.appId);
+  const heads = new Set(ours.map((run) => run.head_sha));
+  const [sha] = heads;
+  if (sha === undefined || heads.size !== 1) return null;
+  const openPulls = new Set(ours.flatMap((run) => (run.pull_requests ?? []).map((pull) => pull.number)));
+  return { sha, checks: pickOurs(ours), openPulls: [...openPulls] };
+}
+
+function listRuns(ctx: EventContext, ref: string) {
+  return ctx.octokit.paginate(ctx.octokit.rest.checks.listForRef, {
+    ...repoParams(ctx),
+    ref,
+    app_id: ctx.appId,
+    filter: 'latest',
+    per_page: 100,
+  });
+}
+
+type ListedRun = Awaited<ReturnType<typeof listRuns>>[number];
+
+function pickOurs(ours: readonly ListedRun[]): OurChecks {
   const pick = (name: string): ExistingCheck | null => {
     const run = ours.filter((r) => r.name === name).sort((a, b) => b.id - a.id)[0];
     if (run === undefined) return null;

@@ -16,6 +16,12 @@ export interface PullInfo {
   updatedAt: string;
 }
 
+/**
+ * What verifying a report and deciding the sign-off need of a pull request: its number, state,
+ * current head, author and address.
+ */
+export type PullHead = Pick<PullInfo, 'number' | 'state' | 'headSha' | 'author' | 'htmlUrl'>;
+
 interface PullLike {
   number: number;
   state: string;

@@ -16,7 +16,7 @@ import {
 } from '../core/verify-provenance.js';
 import { downloadReportText, findReportArtifact } from '../github/artifacts.js';
 import { readBlobSha } from '../github/contents.js';
-import type { PullInfo } from '../github/pulls.js';
+import type { PullHead } from '../github/pulls.js';
 import type { RunInfo } from '../github/runs.js';
 import { publishReport } from './publish-report.js';
 import { rejectReport } from './reject-report.js';
@@ -27,7 +27,7 @@ const REJECTING_CODES = new Set(['artifact_invalid', 'report_invalid']);
 
 export async function ingestReport(
   session: Session,
-  input: { run: RunInfo; pull: PullInfo; config: Config },
+  input: { run: RunInfo; pull: PullHead; config: Config },
 ): Promise<void> {
   const { run, pull, config } = input;
   const { ctx } = session;

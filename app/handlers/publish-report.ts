@@ -13,7 +13,7 @@ import { decodeFacts, recordVerified, startFacts } from '../core/facts-marker.js
 import { byteLength } from '../core/fit-bytes.js';
 import { buildSignoffNotNeededOutput, NO_MODEL_SIGNOFF } from '../core/signoff-output.js';
 import type { TrustedReport } from '../core/trust-report.js';
-import type { PullInfo } from '../github/pulls.js';
+import type { PullHead } from '../github/pulls.js';
 import type { RunInfo } from '../github/runs.js';
 import { loadTemplates } from '../github/templates.js';
 import { refreshSignoff } from './refresh-signoff.js';
@@ -21,7 +21,7 @@ import type { Session } from './session.js';
 
 interface PublishInput {
   run: RunInfo;
-  pull: PullInfo;
+  pull: PullHead;
   config: Config;
   trusted: TrustedReport;
 }
@@ -32,9 +32,11 @@ export async function publishReport(session: Session, input: PublishInput): Prom
   // 1. The facts of the head, now verified (history kept for binding approvals).
   const existing = decodeFacts((await session.checks(sha)).evaluation?.summary);
   const base =
-    existing?.head === sha
-      ? existing
-      : startFacts({ pr: pull.number, head: sha, at: run.createdAt, previous: null });
+    existing?.head !== sha
+      ? startFacts({ pr: pull.number, author: pull.author, head: sha, at: run.createdAt, previous: null })
+      : existing.pr === pull.number
+        ? { ...existing, author: existing.author ?? pull.author } // facts of an earlier version
+        : existing;
   const facts = recordVerified(base, run.id, trusted.models);
   // 2. No model evaluated: both checks succeed.
   if (trusted.report.models.length === 0) {
@@ -46,8 +48,8 @@ export async function publishReport(session: Session, input: PublishInput): Prom
     await session.writeCheck(sha, 'signoff', buildSignoffNotNeededOutput(NO_MODEL_SIGNOFF));
     return;
   }
-  // 3. Trusted templates (default branch); a broken override falls back to the defaults.
-  const { templates, warning } = await loadUsableTemplates(session, trusted.report);
+  // 3. Trusted templates (default branch, only when configured); a broken override falls back.
+  const { templates, warning } = await loadUsableTemplates(session, trusted.report, config.templates);
   // 4. The evaluation check, then the sign-off check (which reads the facts just written).
   const inconclusive = config.defaults.inconclusive;
   const output = buildVerifiedOutput({
@@ -71,8 +73,10 @@ export async function publishReport(session: Session, input: PublishInput): Prom
 async function loadUsableTemplates(
   session: Session,
   report: Report,
+  dir: string | undefined,
 ): Promise<{ templates: Partial<Record<TemplateName, string>>; warning: string | null }> {
-  const templates = await loadTemplates(session.ctx);
+  if (dir === undefined) return { templates: {}, warning: null };
+  const templates = await loadTemplates(session.ctx, dir);
   if (Object.keys(templates).length === 0) return { templates, warning: null };
   try {
     renderReport(report, { target: 'comment', templates });
@@ -82,7 +86,7 @@ async function loadUsableTemplates(
     session.ctx.log.warn({ err: error }, 'template override rejected; using the default templates');
     return {
       templates: {},
-      warning: `The templates in .github/modelgate/ could not be used (${error.message}); the default templates were used.`,
+      warning: `The templates in ${dir}/ could not be used (${error.message}); the default templates were used.`,
     };
   }
 }

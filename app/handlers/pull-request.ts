@@ -56,5 +56,11 @@ export async function handlePullRequest(
 /** New facts for the head, carrying the binding history of the previous head (synchronize). */
 async function startFor(session: Session, pull: PullInfo, before: string | null): Promise<HeadFacts> {
   const previous = before === null ? null : decodeFacts((await session.checks(before)).evaluation?.summary);
-  return startFacts({ pr: pull.number, head: pull.headSha, at: pull.updatedAt, previous });
+  return startFacts({
+    pr: pull.number,
+    author: pull.author,
+    head: pull.headSha,
+    at: pull.updatedAt,
+    previous,
+  });
 }

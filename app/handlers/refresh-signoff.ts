@@ -18,7 +18,7 @@ import {
   buildSignoffWaitingOutput,
   NO_MODEL_SIGNOFF,
 } from '../core/signoff-output.js';
-import type { PullInfo } from '../github/pulls.js';
+import type { PullHead } from '../github/pulls.js';
 import type { Session } from './session.js';
 
 /** At most teams, then permissions: the loop ends long before this. */
@@ -26,7 +26,7 @@ const MAX_LOOKUP_ROUNDS = 3;
 
 export async function refreshSignoff(
   session: Session,
-  input: { pull: PullInfo; config: Config },
+  input: { pull: PullHead; config: Config },
 ): Promise<void> {
   const { pull, config } = input;
   // 1. What the App verified about the head commit.

@@ -1,14 +1,14 @@
 /** A report that failed verification: a failing evaluation check saying why; never a pass. */
 import { buildRejectedOutput } from '../core/evaluation-output.js';
 import { clearVerified, decodeFacts } from '../core/facts-marker.js';
-import type { PullInfo } from '../github/pulls.js';
+import type { PullHead } from '../github/pulls.js';
 import type { RunInfo } from '../github/runs.js';
 import { refreshSignoff } from './refresh-signoff.js';
 import type { Session } from './session.js';
 
 export async function rejectReport(
   session: Session,
-  input: { run: RunInfo; pull: PullInfo; code: string; reason: string },
+  input: { run: RunInfo; pull: PullHead; code: string; reason: string },
 ): Promise<void> {
   const { run, pull } = input;
   session.ctx.log.warn(

@@ -1,7 +1,7 @@
 /**
  * One event's view of GitHub: every read happens at most once per event (config, timeline,
- * check runs, files, directory), and the App's own writes update that view, so later steps of the
- * same event see them without reading again.
+ * check runs, a pull request's head, files, directory), and the App's own writes update that
+ * view, so later steps of the same event see them without reading again.
  */
 import type { Config } from '../../shared/config/types.js';
 import type { EventContext } from '../event-context.js';
@@ -10,7 +10,9 @@ import {
   EVALUATION_CHECK,
   type ExistingCheck,
   listOurChecks,
+  listOurChecksAtPullHead,
   type OurChecks,
+  type PullHeadChecks,
   SIGNOFF_CHECK,
   upsertCheck,
 } from '../github/checks.js';
@@ -26,6 +28,11 @@ export interface Session {
   files(number: number): Promise<string[]>;
   timeline(number: number): Promise<Timeline>;
   checks(sha: string): Promise<OurChecks>;
+  /**
+   * The pull request's current head as GitHub's `refs/pull/N/head` names it, when the App has
+   * check runs there (which `checks(sha)` then returns without asking again); else null.
+   */
+  pullHead(number: number): Promise<PullHeadChecks | null>;
   directory: DirectoryLoader;
   /** Check runs written during this event, as `sha:name`. */
   written: Set<string>;
@@ -58,6 +65,13 @@ export function createSession(ctx: EventContext): Session {
     files: (number) => once(`files:${number}`, () => listPullFiles(ctx, number)),
     timeline: (number) => once(`timeline:${number}`, () => listTimeline(ctx, number)),
     checks: (sha) => once(`checks:${sha}`, () => listOurChecks(ctx, sha)),
+    pullHead: (number) =>
+      once(`pull-head:${number}`, async () => {
+        const found = await listOurChecksAtPullHead(ctx, number);
+        if (found === null) return null;
+        if (!memo.has(`checks:${found.sha}`)) memo.set(`checks:${found.sha}`, Promise.resolve(found.checks));
+        return found;
+      }),
     directory: createDirectoryLoader(ctx),
     written: new Set(),
     failureTarget: null,

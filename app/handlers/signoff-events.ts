@@ -3,9 +3,10 @@
  * an approval (only never-edited comments count) but may remove one, so it triggers a recompute.
  */
 import { type Command, parseCommand } from '../../shared/policy/parse-command.js';
-import { fetchPull, type PullInfo } from '../github/pulls.js';
+import type { PullInfo } from '../github/pulls.js';
 import { recheck } from './recheck.js';
 import { refreshSignoff } from './refresh-signoff.js';
+import { resolvePullHead } from './resolve-pull.js';
 import type { Session } from './session.js';
 
 /** Associations allowed to ask for a recheck (costs API calls; harmless otherwise). */
@@ -23,6 +24,9 @@ export interface CommentEvent {
   action: 'created' | 'edited' | 'deleted';
   number: number;
   isPullRequest: boolean;
+  /** The pull request's state and address, as the event carries them. */
+  state: string;
+  htmlUrl: string;
   body: string;
   previousBody: string | null;
   login: string;
@@ -41,14 +45,14 @@ export async function handleComment(session: Session, event: CommentEvent): Prom
   // 2. Edited or deleted: an approval may have gone; recompute (the edit itself never counts).
   if (event.action !== 'created') {
     const before = event.previousBody === null ? null : parseCommand(event.previousBody);
-    if (isApproval(command) || isApproval(before)) return refreshFor(session, event.number);
+    if (isApproval(command) || isApproval(before)) return refreshFor(session, event);
     return;
   }
   // 3. New commands.
   switch (command?.kind) {
     case 'approve':
     case 'revoke':
-      return refreshFor(session, event.number);
+      return refreshFor(session, event);
     case 'recheck':
       if (!RECHECKERS.has(event.association) && event.login.toLowerCase() !== event.prAuthor.toLowerCase()) {
         log.info({ login: event.login }, 'recheck ignored: not a collaborator or the author');
@@ -71,8 +75,15 @@ function isApproval(command: Command | null): boolean {
   return command?.kind === 'approve' || command?.kind === 'revoke';
 }
 
-async function refreshFor(session: Session, number: number): Promise<'gone' | undefined> {
-  const pull = await fetchPull(session.ctx, number);
+async function refreshFor(session: Session, event: CommentEvent): Promise<'gone' | undefined> {
+  if (event.state !== 'open') return;
+  const hints = {
+    number: event.number,
+    state: 'open',
+    author: event.prAuthor || null,
+    htmlUrl: event.htmlUrl,
+  } as const;
+  const pull = await resolvePullHead(session, hints);
   if (pull === null) return 'gone';
   if (pull.state !== 'open') return;
   session.failureTarget = { sha: pull.headSha, checks: ['signoff'] };

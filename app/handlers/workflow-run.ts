@@ -1,16 +1,20 @@
 /** `workflow_run` completed: find the pull request of the run and ingest its report. */
 import { isAllowedWorkflow } from '../core/verify-provenance.js';
 import { findReportArtifact } from '../github/artifacts.js';
-import type { PullInfo } from '../github/pulls.js';
-import { fetchPull, findOpenPullForHead } from '../github/pulls.js';
+import { findOpenPullForHead, type PullHead } from '../github/pulls.js';
 import type { RunInfo } from '../github/runs.js';
 import { ingestReport } from './ingest-report.js';
+import { resolvePullHead } from './resolve-pull.js';
 import type { Session } from './session.js';
 
 /** Events whose runs evaluate a pull request. */
 export const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
 
-export async function handleWorkflowRun(session: Session, run: RunInfo): Promise<void> {
+export async function handleWorkflowRun(
+  session: Session,
+  input: { run: RunInfo; repoUrl: string },
+): Promise<void> {
+  const { run } = input;
   const { log } = session.ctx;
   // 1. Only runs for pull requests carry reports the App turns into checks.
   if (!PULL_REQUEST_EVENTS.has(run.event))
@@ -25,16 +29,23 @@ export async function handleWorkflowRun(session: Session, run: RunInfo): Promise
   ) {
     return log.debug({ run: run.id, path: run.path }, 'workflow run without a report; ignored');
   }
-  // 4. The pull request (fork runs have no pull_requests: resolve it from the head).
-  const pull = await resolvePull(session, run);
+  // 4. The pull request and its current head (fork runs list none: found from the head).
+  const pull = await resolvePull(session, input);
   if (pull === null) return log.info({ run: run.id, sha: run.headSha }, 'no open pull request for this run');
   // 5. Verify and publish.
   await ingestReport(session, { run, pull, config });
 }
 
-async function resolvePull(session: Session, run: RunInfo): Promise<PullInfo | null> {
+async function resolvePull(
+  session: Session,
+  { run, repoUrl }: { run: RunInfo; repoUrl: string },
+): Promise<PullHead | null> {
   const number = run.pullNumbers[0];
-  if (number !== undefined) return fetchPull(session.ctx, number);
+  // State and author: from the checks on the pull request's head (see resolvePullHead) or the API.
+  if (number !== undefined) {
+    const hints = { number, state: null, author: null, htmlUrl: `${repoUrl}/pull/${number}` };
+    return resolvePullHead(session, hints);
+  }
   if (run.headOwner === null || run.headBranch === null) return null;
   return findOpenPullForHead(session.ctx, { owner: run.headOwner, branch: run.headBranch, sha: run.headSha });
 }

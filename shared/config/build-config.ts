@@ -50,6 +50,7 @@ export function buildConfig(args: { file: string; parsed: ConfigFile; raw: unkno
     policy: buildPolicy(parsed.policy, issues),
     release: buildRelease(parsed.release),
     dashboard: parsed.dashboard,
+    ...(parsed.templates === undefined ? {} : { templates: issues.path(parsed.templates, ['templates']) }),
   };
   return { config, issues: issues.list };
 }

@@ -371,6 +371,12 @@ export const configFileSchema = z
     policy: policySchema.prefault({}),
     release: releaseSchema.prefault({}),
     dashboard: z.boolean().default(true).describe('Keep a model dashboard issue'),
+    templates: z
+      .string()
+      .optional()
+      .describe(
+        'Directory on the default branch whose report.hbs, model.hbs or details.hbs override the comment and check templates (App), e.g. .github/modelgate; unset: the built-in templates, nothing read',
+      ),
   })
   .describe('ModelGate configuration (.github/modelgate.yml)');
 

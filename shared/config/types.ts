@@ -134,4 +134,9 @@ export interface Config {
   policy: Policy;
   release: ReleaseSettings;
   dashboard: boolean;
+  /**
+   * Repository directory (normalised, on the default branch) of the comment and check template
+   * overrides; absent = the built-in templates, and the App reads none.
+   */
+  templates?: string;
 }

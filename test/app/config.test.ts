@@ -133,8 +133,8 @@ test('a pull request that edits the policy gets a simulation; the current policy
   expect(h.fake.appComments(PR)).toHaveLength(2);
 });
 
-test('template overrides come from the default branch; a broken one falls back to the defaults', async () => {
-  h = await createHarness();
+test('template overrides come from the configured directory on the default branch; a broken one falls back to the defaults', async () => {
+  h = await createHarness({ config: `${CONFIG_TEXT}templates: .github/modelgate\n` });
   h.fake.state.files
     .get(DEFAULT_BRANCH)
     ?.set('.github/modelgate/report.hbs', '{{marker}}\n# Custom report: {{verdict}}\n');
@@ -148,4 +148,16 @@ test('template overrides come from the default branch; a broken one falls back t
   const body = String(h.fake.appComments(PR)[0]?.body);
   expect(body).toContain('## ✅ ModelGate: passed');
   expect(body).toContain('could not be used');
+});
+
+test('without `templates` in the configuration no override is read (and none is used)', async () => {
+  h = await createHarness();
+  h.fake.state.files
+    .get(DEFAULT_BRANCH)
+    ?.set('.github/modelgate/report.hbs', '{{marker}}\n# Custom report: {{verdict}}\n');
+  const calls = await h.deliver('workflow_run', await reportRun(77));
+  expect(
+    calls.filter((c) => c.path.includes('.github%2Fmodelgate%2F') || c.path.endsWith('%2Fmodelgate')),
+  ).toEqual([]);
+  expect(String(h.fake.appComments(PR)[0]?.body)).toContain('## ✅ ModelGate: passed');
 });

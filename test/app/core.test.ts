@@ -35,12 +35,12 @@ const modelFacts = {
 describe('facts marker', () => {
   test('round trip, and history carried to the next head', () => {
     const first = recordVerified(
-      startFacts({ pr: 2, head: A, at: '2025-01-01T00:00:00Z', previous: null }),
+      startFacts({ pr: 2, author: 'ann', head: A, at: '2025-01-01T00:00:00Z', previous: null }),
       7,
       [modelFacts],
     );
     expect(decodeFacts(`summary\n\n${encodeFacts(first)}`)).toEqual(first);
-    const next = startFacts({ pr: 2, head: B, at: '2025-01-02T00:00:00Z', previous: first });
+    const next = startFacts({ pr: 2, author: 'ann', head: B, at: '2025-01-02T00:00:00Z', previous: first });
     expect(next.commits.map((c) => [c.sha, c.digests])).toEqual([
       [A, { churn: 'd'.repeat(64) }],
       [B, null],
@@ -62,10 +62,23 @@ describe('facts marker', () => {
     expect(decodeFacts(summary)).toBeNull();
   });
 
+  test('the author is recorded; facts written without it (earlier versions) still read', () => {
+    const facts = startFacts({ pr: 2, author: 'ann', head: A, at: '2025-01-01T00:00:00Z', previous: null });
+    expect(decodeFacts(encodeFacts(facts))?.author).toBe('ann');
+    const { author: _author, ...earlier } = facts;
+    expect(decodeFacts(encodeFacts(earlier as typeof facts))).toEqual(earlier);
+  });
+
   test('history is capped', () => {
-    let facts = startFacts({ pr: 1, head: '0', at: '2025-01-01T00:00:00Z', previous: null });
+    let facts = startFacts({ pr: 1, author: 'ann', head: '0', at: '2025-01-01T00:00:00Z', previous: null });
     for (let i = 1; i <= MAX_COMMITS + 5; i++)
-      facts = startFacts({ pr: 1, head: String(i), at: '2025-01-01T00:00:00Z', previous: facts });
+      facts = startFacts({
+        pr: 1,
+        author: 'ann',
+        head: String(i),
+        at: '2025-01-01T00:00:00Z',
+        previous: facts,
+      });
     expect(facts.commits).toHaveLength(MAX_COMMITS);
     expect(facts.commits.at(-1)?.sha).toBe(String(MAX_COMMITS + 5));
   });
@@ -75,10 +88,11 @@ describe('buildApprovalEvents', () => {
   const facts = {
     ...startFacts({
       pr: 2,
+      author: 'ann',
       head: B,
       at: '2025-01-02T00:00:00Z',
       previous: recordVerified(
-        startFacts({ pr: 2, head: A, at: '2025-01-01T00:00:00Z', previous: null }),
+        startFacts({ pr: 2, author: 'ann', head: A, at: '2025-01-01T00:00:00Z', previous: null }),
         1,
         [modelFacts],
       ),

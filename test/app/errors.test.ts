@@ -30,6 +30,8 @@ import { zipFiles } from './helpers/zip.js';
 const EVALUATION = 'ModelGate / evaluation';
 const CREATE = 'POST /repos/{owner}/{repo}/check-runs';
 const PULL = 'GET /repos/{owner}/{repo}/pulls/{pull_number}';
+/** The first request of a workflow run event after the configuration: the checks on the pull request's head. */
+const LIST_CHECKS = 'GET /repos/{owner}/{repo}/commits/{ref}/check-runs';
 
 let h: Harness;
 afterEach(() => {
@@ -62,8 +64,9 @@ test('a 422 on creating a check becomes a failing check with the message and req
 test('a 5xx without retries: a failing check saying what happened, no crash', async () => {
   h = await createHarness();
   await h.deliver('pull_request', pullRequestPayload(h.fake, 'opened'));
-  h.fake.state.failures.push({ route: PULL, status: 502, times: 1, message: 'Bad Gateway' });
-  await h.deliver('workflow_run', await reportRun(77));
+  h.fake.state.failures.push({ route: LIST_CHECKS, status: 502, times: 1, message: 'Bad Gateway' });
+  const calls = await h.deliver('workflow_run', await reportRun(77));
+  expect(calls[1]).toMatchObject({ route: LIST_CHECKS, status: 502 });
   expect(h.fake.check(HEAD, EVALUATION)).toMatchObject({
     conclusion: 'failure',
     output: { title: 'Error: github_api' },
@@ -74,9 +77,9 @@ test('a 5xx without retries: a failing check saying what happened, no crash', as
 test('a 5xx is retried by the retry plugin and the event completes', async () => {
   h = await createHarness({ octokit: 'retry' });
   await h.deliver('pull_request', pullRequestPayload(h.fake, 'opened'));
-  h.fake.state.failures.push({ route: PULL, status: 502, times: 2 });
-  await h.deliver('workflow_run', await reportRun(77));
-  expect(h.fake.callsTo(PULL).map((c) => c.status)).toEqual([502, 502, 200]);
+  h.fake.state.failures.push({ route: LIST_CHECKS, status: 502, times: 2 });
+  const calls = await h.deliver('workflow_run', await reportRun(77));
+  expect(calls.filter((c) => c.route === LIST_CHECKS).map((c) => c.status)).toEqual([502, 502, 200]);
   expect(h.fake.check(HEAD, EVALUATION)?.conclusion).toBe('success');
 });
 
@@ -84,14 +87,14 @@ test('a rate limit is waited out by the throttling plugin', async () => {
   h = await createHarness({ octokit: 'throttle' });
   await h.deliver('pull_request', pullRequestPayload(h.fake, 'opened'));
   h.fake.state.failures.push({
-    route: PULL,
+    route: LIST_CHECKS,
     status: 403,
     times: 1,
     message: 'API rate limit exceeded',
     headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '0' },
   });
-  await h.deliver('workflow_run', await reportRun(77));
-  expect(h.fake.callsTo(PULL).map((c) => c.status)).toEqual([403, 200]);
+  const calls = await h.deliver('workflow_run', await reportRun(77));
+  expect(calls.filter((c) => c.route === LIST_CHECKS).map((c) => c.status)).toEqual([403, 200]);
   expect(h.fake.check(HEAD, EVALUATION)?.conclusion).toBe('success');
 });
 
@@ -102,7 +105,11 @@ test('a pull request that no longer exists (404) is skipped quietly', async () =
     'issue_comment',
     commentPayload(h.fake, { login: 'alice', body: '/modelgate approve' }),
   );
-  expect(calls.map((c) => [c.route, c.status])).toEqual([[PULL, 404]]);
+  // Its ref is gone too (GitHub answers 422), so the pull request itself is asked for.
+  expect(calls.map((c) => [c.route, c.status])).toEqual([
+    [LIST_CHECKS, 422],
+    [PULL, 404],
+  ]);
 });
 
 test('a configuration error on a comment command fails the sign-off check of the head', async () => {

@@ -143,6 +143,61 @@ test('the whole life: opened → report → ML lead → business owner', async (
   expect(h.fake.state.checkRuns).toHaveLength(2);
 });
 
+test('the API calls of the life: every verification made, the head read once per event through refs/pull/N/head', async () => {
+  const route = (c: { method: string; path: string; query: URLSearchParams }) =>
+    `${c.method} ${decodeURIComponent(c.path).replace('/repos/Codertocat/Hello-World', '')}${c.query.has('ref') ? `@${c.query.get('ref')?.slice(0, 7)}` : ''}`;
+  const opened = await h.deliver('pull_request', pullRequestPayload(h.fake, 'opened'));
+  const report = await h.deliver('workflow_run', await reportRun(77));
+  const review = await h.deliver(
+    'pull_request_review',
+    reviewPayload(h.fake, { login: 'alice', state: 'APPROVED' }),
+  );
+  const comment = await h.deliver(
+    'issue_comment',
+    commentPayload(h.fake, { login: 'bob', body: '/modelgate approve' }),
+  );
+  const checksOf = `GET /commits/${HEAD}/check-runs`;
+  expect(opened.map(route)).toEqual([
+    'GET /contents/.github/modelgate.yml@master',
+    'GET /pulls/2/files',
+    checksOf,
+    'POST /check-runs',
+    'POST /check-runs',
+  ]);
+  expect(report.map(route)).toEqual([
+    'GET /contents/.github/modelgate.yml@master',
+    // The pull request's current head and the App's checks on it, in one request.
+    'GET /commits/refs/pull/2/head/check-runs',
+    'GET /contents/.github/workflows/modelgate.yml@ec26c3e',
+    'GET /contents/.github/workflows/modelgate.yml@master',
+    'GET /actions/runs/77/artifacts',
+    'GET /actions/artifacts/78/zip',
+    'PATCH /check-runs/1000',
+    'GET /issues/2/timeline',
+    'PATCH /check-runs/1001',
+    'POST /issues/2/comments',
+  ]);
+  expect(review.map(route)).toEqual([
+    'GET /contents/.github/modelgate.yml@master',
+    checksOf,
+    'GET /issues/2/timeline',
+    'GET /orgs/acme/teams/ml-leads/members',
+    'PATCH /check-runs/1001',
+  ]);
+  // Team members and permissions are looked up again for this event, not remembered.
+  expect(comment.map(route)).toEqual([
+    'GET /commits/refs/pull/2/head/check-runs',
+    'GET /contents/.github/modelgate.yml@master',
+    'GET /issues/2/timeline',
+    'GET /orgs/acme/teams/ml-leads/members',
+    'GET /collaborators/bob/permission',
+    'PATCH /check-runs/1001',
+  ]);
+  expect(opened.length + report.length + review.length + comment.length).toBe(26);
+  expect(h.fake.check(HEAD, SIGNOFF)?.conclusion).toBe('success');
+  expect(h.fake.check(HEAD, SIGNOFF)?.details_url).toBe('https://github.com/Codertocat/Hello-World/pull/2');
+});
+
 test('ready_for_review after a verified report keeps it and only refreshes the sign-off', async () => {
   await h.deliver('pull_request', pullRequestPayload(h.fake, 'opened'));
   await h.deliver('workflow_run', await reportRun(77));

@@ -3,6 +3,7 @@
  * allowed and unmodified workflow, a well-formed artifact, and for the commit it claims; its
  * verdict is recomputed with the default branch's thresholds.
  */
+import { decodeFacts, encodeFacts, type HeadFacts } from '../../app/core/facts-marker.js';
 import type { Report } from '../../shared/report/schema.js';
 import { failReport, passReport } from '../fixtures/reports/report-fixtures.js';
 import { expectClean } from './helpers/expect-clean.js';
@@ -58,6 +59,38 @@ test('a report from a run on an older head is rejected on that commit; the new h
   expectRejected(HEAD, /evaluated ec26c3e, but the pull request's head is now 1111111/);
   expect(h.fake.check(NEW_HEAD, EVALUATION)).toMatchObject({ status: 'in_progress' });
   expect(h.fake.callsTo(DOWNLOAD)).toHaveLength(0);
+});
+
+test('a report from an older head is rejected when the App missed the push: the pull request itself names the head', async () => {
+  pushTo(h.fake, NEW_HEAD); // pushed, but the synchronize event never reached the App
+  const calls = await h.deliver(
+    'workflow_run',
+    addRun(h.fake, { id: 77, headSha: HEAD, zip: await zipOf(reportFor(passReport(), { runId: 77 })) }),
+  );
+  // refs/pull/2/head is the new head, where the App has no check: the pull request is read.
+  expect(calls.slice(1, 3).map((c) => [c.route, c.path.split('/').slice(-2).join('/')])).toEqual([
+    ['GET /repos/{owner}/{repo}/commits/{ref}/check-runs', 'refs%2Fpull%2F2%2Fhead/check-runs'],
+    ['GET /repos/{owner}/{repo}/pulls/{pull_number}', 'pulls/2'],
+  ]);
+  expectRejected(HEAD, /evaluated ec26c3e, but the pull request's head is now 1111111/);
+  expect(h.fake.callsTo(DOWNLOAD)).toHaveLength(0);
+});
+
+test.each([
+  ['without the author (written by an earlier version)', (f: HeadFacts) => ({ ...f, author: undefined })],
+  ['of another pull request with the same head', (f: HeadFacts) => ({ ...f, pr: 99 })],
+])('facts on the head %s do not vouch for it: the pull request is read', async (_name, change) => {
+  const check = h.fake.state.checkRuns.find((c) => c.name === EVALUATION && c.head_sha === HEAD)!;
+  const facts = decodeFacts(check.output.summary);
+  expect(facts).toMatchObject({ pr: PR, author: 'Codertocat', head: HEAD });
+  const summary = String(check.output.summary);
+  check.output.summary = `${summary.slice(0, summary.lastIndexOf('<!-- modelgate:facts:'))}${encodeFacts(change(facts!))}`;
+  const calls = await h.deliver(
+    'workflow_run',
+    addRun(h.fake, { id: 77, zip: await zipOf(reportFor(passReport(), { runId: 77 })) }),
+  );
+  expect(calls.map((c) => c.route)).toContain('GET /repos/{owner}/{repo}/pulls/{pull_number}');
+  expect(h.fake.check(HEAD, EVALUATION)).toMatchObject({ conclusion: 'success' });
 });
 
 test('a report from a workflow file that is not allowed is rejected; other workflows are ignored', async () => {
@@ -241,12 +274,14 @@ test('a rejection stands when the pull request is reopened or marked ready; a cl
   const calls = await h.deliver('pull_request', pullRequestPayload(h.fake, 'ready_for_review'));
   expect(calls.filter((c) => c.method !== 'GET')).toEqual([]);
   expectRejected(HEAD, /differs from master/);
+  // The run still lists it, but GitHub no longer lists it with the checks: the pull request is read.
   (h.fake.state.pulls.get(PR) as Json).state = 'closed';
   const closed = await h.deliver(
     'workflow_run',
     addRun(h.fake, { id: 78, zip: await zipOf(reportFor(passReport(), { runId: 78 })) }),
   );
   expect(closed.filter((c) => c.method !== 'GET')).toEqual([]);
+  expect(closed.map((c) => c.route)).toContain('GET /repos/{owner}/{repo}/pulls/{pull_number}');
 });
 
 test('runs that are not for a pull request are ignored without a call', async () => {

@@ -15,6 +15,8 @@ export interface RouteRequest {
 }
 
 export type Reply = [number, unknown, Record<string, string>?];
+// biome-ignore lint/suspicious/noExplicitAny: fields of the stored payloads are read freely
+type Json = Record<string, any>;
 export type RouteHandler = (fake: FakeGitHub, req: RouteRequest) => Reply;
 
 export interface Route {
@@ -100,17 +102,45 @@ function pullOf(fake: FakeGitHub, number: number): Record<string, unknown> | und
   return rest;
 }
 
+/** A commit SHA, or `refs/pull/N/head` resolved to the pull request's head as GitHub does. */
+function resolveRef(fake: FakeGitHub, ref: string): string | null {
+  const pull = /^refs\/pull\/(\d+)\/head$/.exec(ref);
+  if (pull === null) return ref;
+  const head = fake.state.pulls.get(Number(pull[1]))?.head as { sha?: string } | undefined;
+  return head?.sha ?? null;
+}
+
 function listCheckRuns(fake: FakeGitHub, req: RouteRequest): Reply {
   const appId = req.query.get('app_id');
-  let runs = fake.state.checkRuns.filter((c) => c.head_sha === req.params.ref);
+  const sha = resolveRef(fake, req.params.ref ?? '');
+  if (sha === null) return [422, { message: `No commit found for SHA: ${req.params.ref}` }];
+  let runs = fake.state.checkRuns.filter((c) => c.head_sha === sha);
   if (appId !== null) runs = runs.filter((c) => String(c.app.id) === appId);
   if (req.query.get('filter') !== 'all') {
     const latest = new Map<string, CheckRunState>();
     for (const run of runs) if ((latest.get(run.name)?.id ?? 0) < run.id) latest.set(run.name, run);
     runs = [...latest.values()];
   }
-  const page = paginate(runs, req);
+  const page = paginate(
+    runs.map((run) => ({ ...run, pull_requests: openPullsAt(fake, run.head_sha) })),
+    req,
+  );
   return [page[0], { total_count: runs.length, check_runs: page[1] }, page[2] ?? {}];
+}
+
+/** A check run's `pull_requests`: open pull requests of this repository with that head (forks: none). */
+function openPullsAt(fake: FakeGitHub, sha: string): unknown[] {
+  return [...fake.state.pulls.values()]
+    .map((pull) => pull as unknown as { number: number; state: string; head: Json; base: Json })
+    .filter((pull) => pull.state === 'open' && pull.head.sha === sha)
+    .filter((pull) => pull.head.repo?.owner?.login === fake.state.owner)
+    .map((pull) => ({
+      id: pull.number,
+      number: pull.number,
+      url: `${API}/repos/${fake.state.owner}/${fake.state.repo}/pulls/${pull.number}`,
+      head: { ref: pull.head.ref, sha: pull.head.sha, repo: { id: 1, url: '', name: fake.state.repo } },
+      base: { ref: pull.base.ref, sha: pull.base.sha, repo: { id: 1, url: '', name: fake.state.repo } },
+    }));
 }
 
 interface CheckBody {

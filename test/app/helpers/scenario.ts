@@ -340,7 +340,11 @@ export function commentPayload(
   payload.issue = {
     ...payload.issue,
     number: PR,
-    pull_request: { url: `https://api.github.com/repos/${OWNER}/${REPO}/pulls/${PR}` },
+    html_url: `https://github.com/${OWNER}/${REPO}/pull/${PR}`,
+    pull_request: {
+      url: `https://api.github.com/repos/${OWNER}/${REPO}/pulls/${PR}`,
+      html_url: `https://github.com/${OWNER}/${REPO}/pull/${PR}`,
+    },
     user: { ...payload.issue.user, login: 'Codertocat' },
   };
   payload.comment = {

@@ -457,6 +457,15 @@ describe('paths, runner and data files', () => {
       message: /escapes the repository/,
     });
   });
+
+  test('a templates directory outside the repository', () => {
+    expectIssue(yaml('version: 1', 'models: {}', 'templates: ../other'), {
+      line: 3,
+      column: 12,
+      path: 'templates',
+      message: /escapes the repository/,
+    });
+  });
 });
 
 describe('all problems are collected', () => {

@@ -183,6 +183,13 @@ describe('parseConfig: derived defaults', () => {
     expect(config.models[0]).toMatchObject({ artifact: 'models/m/model.onnx', data: 'data/eval.csv' });
   });
 
+  test('the templates directory is normalised, and absent when not set', () => {
+    expect(parseConfig(oneModel(BASE, 'templates: ./.github//modelgate/\n'), FILE).templates).toBe(
+      '.github/modelgate',
+    );
+    expect(Object.hasOwn(parseConfig(oneModel(BASE), FILE), 'templates')).toBe(false);
+  });
+
   test('models keep the order of the file', () => {
     const model = (n: string) =>
       `  ${n}:\n    artifact: a/${n}.onnx\n    data: d.csv\n    task: regression\n    target: y\n`;
