@@ -96,9 +96,7 @@ function mockReads(seeded: Seeded, tags: { tag: string; object: string }[]): voi
     .get('/orgs/codertocat/teams/ml-leads/members')
     .query({ per_page: '100' })
     .reply(200, [{ login: 'lee' }, { login: 'mia' }])
-    .get(`${BASE}/contents/.github%2Fmodelgate`)
-    .query({ ref: 'master' })
-    .reply(404, { message: 'Not Found' })
+    // No `templates` key in the configuration: no template lookup.
     .get(`${BASE}/contents/models%2Fchurn%2Fmodel.onnx`)
     .query({ ref: MERGE })
     .reply(200, MODEL_BYTES, { 'content-type': 'application/vnd.github.raw; charset=utf-8' })
