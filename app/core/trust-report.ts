@@ -2,7 +2,9 @@
  * The verdict the App stands behind: each model's checks recomputed from the report's numbers
  * with the default branch's thresholds (a pull request cannot loosen its own gate).
  */
+
 import type { Config } from '../../shared/config/types.js';
+import { buildModelErrorCheck } from '../../shared/gate/build-model-check.js';
 import { computeVerdict, evaluateGate } from '../../shared/gate/evaluate-gate.js';
 import { buildModelFacts } from '../../shared/policy/build-model-facts.js';
 import type { ModelFacts } from '../../shared/policy/types.js';
@@ -56,18 +58,10 @@ function trustModel(model: ModelReport, report: Report, config: Config): ModelRe
 }
 
 function untrustedCheck(name: string): Check {
-  return {
-    id: 'gates.untrusted',
-    kind: 'metric',
-    metric: 'none',
-    bound: 'min',
-    threshold: 0,
-    observed: null,
-    interval: null,
-    test: 'point',
-    status: 'error',
-    message: `Model ${name} is not configured on the default branch, so there are no trusted thresholds to decide on. Merge its configuration (with its gates) first; thresholds from this pull request are not used.`,
-  };
+  return buildModelErrorCheck(
+    'gates.untrusted',
+    `Model ${name} is not configured on the default branch, so there are no trusted thresholds to decide on. Merge its configuration (with its gates) first; thresholds from this pull request are not used.`,
+  );
 }
 
 const ORDER: Verdict[] = ['error', 'fail', 'inconclusive', 'pass'];

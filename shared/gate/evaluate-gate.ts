@@ -3,7 +3,9 @@
  * based on the report alone, so the App can recompute a verdict from a verified report with the
  * thresholds of the default branch.
  */
+
 import type { Check, Verdict } from '../report/schema.js';
+import { buildModelErrorCheck } from './build-model-check.js';
 import { buildFairnessChecks } from './fairness-checks.js';
 import { buildMetricChecks } from './metric-checks.js';
 import { buildLoadCheck, buildOperationalChecks } from './operational-checks.js';
@@ -80,16 +82,8 @@ function computeResult(checks: Check[]): GateResult {
 }
 
 function noThresholdsCheck(model: string): Check {
-  return {
-    id: 'gates.none',
-    kind: 'metric',
-    metric: 'none',
-    bound: 'min',
-    threshold: 0,
-    observed: null,
-    interval: null,
-    test: 'point',
-    status: 'error',
-    message: `No thresholds are configured for model ${model}, so there is nothing to decide on; add gates, fairness or operational thresholds for it to .github/modelgate.yml.`,
-  };
+  return buildModelErrorCheck(
+    'gates.none',
+    `No thresholds are configured for model ${model}, so there is nothing to decide on; add gates, fairness or operational thresholds for it to .github/modelgate.yml.`,
+  );
 }

@@ -50,7 +50,16 @@ export type CheckStatus = z.infer<typeof checkStatusSchema>;
 
 export const checkSchema = z.strictObject({
   id: z.string(),
-  kind: z.enum(['metric', 'regression', 'worst_group', 'fairness', 'fairness_regression', 'operational']),
+  /** `model`: a decision about the model as a whole (no thresholds, no trusted thresholds). */
+  kind: z.enum([
+    'metric',
+    'regression',
+    'worst_group',
+    'fairness',
+    'fairness_regression',
+    'operational',
+    'model',
+  ]),
   metric: z.string(),
   column: z.string().optional(),
   group: z.string().optional(),
