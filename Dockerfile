@@ -28,4 +28,5 @@ USER node
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s \
   CMD node -e "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"
-CMD ["npm", "start"]
+# The compiled App (npm start would first rebuild it, which needs the dev dependencies).
+CMD ["node_modules/.bin/probot", "run", "./build/app/index.js"]
