@@ -9,13 +9,13 @@ import { DataError, toModelGateError } from '../shared/errors.js';
 import { compareMetadata } from '../shared/evaluate/compare-metadata.js';
 import { detectSensitiveInputs } from '../shared/evaluate/detect-sensitive-inputs.js';
 import { encodeTarget } from '../shared/evaluate/encode-target.js';
-import { evaluateModelPair } from '../shared/evaluate/evaluate-model-pair.js';
 import type { EngineSettings, Target } from '../shared/evaluate/types.js';
 import { buildGroupings } from '../shared/fairness/build-groupings.js';
 import { evaluateGate } from '../shared/gate/evaluate-gate.js';
 import type { Artifact, Flag, ModelReport } from '../shared/report/schema.js';
 import { readTable } from './data/read-table.js';
 import { computeEvaluationDigest } from './digest.js';
+import { evaluateModelPairParallel } from './parallel/evaluate-model-pair-parallel.js';
 import { type LoadedModel, loadModel } from './runners/load-model.js';
 
 /** Where one side's artifact comes from. `path` is a readable local file. */
@@ -129,7 +129,7 @@ async function evaluateModelUnsafe(
       threshold: model.threshold,
     };
     progress(`${model.name}: computing metrics and ${settings.bootstrap} paired bootstrap resamples`);
-    const engine = evaluateModelPair({
+    const { engine, fallback } = await evaluateModelPairParallel({
       target,
       candidate: candidate.predictions,
       production: production?.predictions ?? null,
@@ -138,6 +138,7 @@ async function evaluateModelUnsafe(
       now: () => performance.now(),
       onProgress: (fraction: number) => progress(`${model.name}: bootstrap`, fraction),
     });
+    if (fallback !== null) progress(`${model.name}: ${fallback}; the bootstrap ran in-process`);
     lap('engine_ms', t);
 
     // 4. Importance (ONNX models only: the others cannot be re-run on shuffled data).

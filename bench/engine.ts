@@ -2,14 +2,21 @@
  * Engine benchmark on 1,000,000 synthetic binary rows: two sensitive columns (5 and 2 groups) plus
  * their intersection, correlated candidate and production scores, 1,000 paired bootstrap resamples.
  * Prints JSON lines:
- *   engine_full_1m          every binary metric overall and per group, every gap, intervals;
+ *   engine_full_1m          every binary metric overall and per group, every gap, intervals
+ *                           (single-threaded: evaluateModelPair);
+ *   engine_full_1m_parallel the same with the bootstrap on worker threads, as the Action runs it
+ *                           (evaluateModelPairParallel; from source, the workers load TypeScript
+ *                           through tsx, which adds their start-up time); identical results;
  *   engine_accuracy_dp_1m   accuracy + demographic parity only (point + 1,000 paired resamples),
  *                           built from the engine's own parts (decisions, cells, cell bootstrap);
  *   engine_full_1m_phase    where the full run's time goes (the engine's own timings).
  * Run: `npx tsx bench/engine.ts`. Figures, not assertions; targets are printed beside them.
  */
+
 import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { isDeepStrictEqual } from 'node:util';
+import { evaluateModelPairParallel } from '../action/parallel/evaluate-model-pair-parallel.js';
 import {
   computeConfusionSlots,
   createBinaryTotals,
@@ -19,7 +26,7 @@ import {
 import { buildCells } from '../shared/evaluate/build-cells.js';
 import { buildComparison, buildGapComparison } from '../shared/evaluate/build-comparison.js';
 import { BinaryCellBootstrap } from '../shared/evaluate/cell-bootstrap.js';
-import { evaluateModelPair } from '../shared/evaluate/evaluate-model-pair.js';
+import { type EngineResult, evaluateModelPair } from '../shared/evaluate/evaluate-model-pair.js';
 import { gapKey } from '../shared/evaluate/replicates.js';
 import { runBootstrap } from '../shared/evaluate/run-bootstrap.js';
 import type { EngineSettings, Grouping, Predictions, Target } from '../shared/evaluate/types.js';
@@ -84,8 +91,14 @@ const settings: EngineSettings = {
   threshold: 0.5,
 };
 
-function runFull(data: Data): Record<string, number> {
-  return evaluateModelPair({ ...data, settings, now: () => performance.now() }).timings;
+function runFull(data: Data): EngineResult {
+  return evaluateModelPair({ ...data, settings, now: () => performance.now() });
+}
+
+async function runFullParallel(data: Data): Promise<{ engine: EngineResult; threads: number }> {
+  const r = await evaluateModelPairParallel({ ...data, settings, now: () => performance.now() });
+  if (r.fallback !== null) throw new Error(`the parallel run fell back: ${r.fallback}`);
+  return r;
 }
 
 /** Accuracy and demographic parity alone: decisions, cells, point values, paired cell bootstrap. */
@@ -135,28 +148,35 @@ function runAccuracyDp(data: Data): void {
   });
 }
 
-/** Wall-clock seconds of `fn`; its CPU seconds go to `cpu` (the machine may be shared). */
-function time(fn: () => void, cpu: number[]): number {
+/** Wall-clock seconds of `fn`; its CPU seconds (all threads of the process) go to `cpu`. */
+async function time(fn: () => unknown, cpu: number[]): Promise<number> {
   const t = performance.now();
   const c = process.cpuUsage();
-  fn();
+  await fn();
   const used = process.cpuUsage(c);
   cpu.push((used.user + used.system) / 1e6);
   return (performance.now() - t) / 1000;
 }
 
+const withoutTimings = ({ timings: _, ...rest }: EngineResult) => rest;
+
 const data = buildData();
 const full: number[] = [];
+const parallel: number[] = [];
 const dp: number[] = [];
 const fullCpu: number[] = [];
+const parallelCpu: number[] = [];
 const dpCpu: number[] = [];
 let phases: Record<string, number> = {};
+let single: EngineResult | null = null;
+let threaded: { engine: EngineResult; threads: number } | null = null;
 for (let run = 0; run < RUNS; run++) {
-  dp.push(time(() => runAccuracyDp(data), dpCpu));
-  let timings: Record<string, number> = {};
-  full.push(time(() => (timings = runFull(data)), fullCpu));
-  if (full.at(-1) === Math.min(...full)) phases = timings;
+  dp.push(await time(() => runAccuracyDp(data), dpCpu));
+  full.push(await time(() => (single = runFull(data)), fullCpu));
+  if (full.at(-1) === Math.min(...full)) phases = single!.timings;
+  parallel.push(await time(async () => (threaded = await runFullParallel(data)), parallelCpu));
 }
+const identical = isDeepStrictEqual(withoutTimings(single!), withoutTimings(threaded!.engine));
 const best = (xs: number[]) => Math.round(Math.min(...xs) * 1000) / 1000;
 const runs = (xs: number[]) => xs.map((x) => Math.round(x * 1000) / 1000);
 console.log(
@@ -165,6 +185,17 @@ console.log(
     seconds: best(full),
     runs: runs(full),
     cpu_seconds: best(fullCpu),
+    target_seconds: 3,
+  }),
+);
+console.log(
+  JSON.stringify({
+    bench: 'engine_full_1m_parallel',
+    seconds: best(parallel),
+    runs: runs(parallel),
+    cpu_seconds: best(parallelCpu),
+    threads: threaded!.threads,
+    identical_to_single_threaded: identical,
     target_seconds: 3,
   }),
 );

@@ -3,162 +3,177 @@
  * for candidate and production on the same resamples, without re-sorting and without per-row
  * allocation.
  *
- * Rows get "slots": the candidate's positives by descending score, then its negatives likewise.
- * A resample is a vector of slot counts (an exact multinomial draw, see RowCountSampler). For each
- * model, with its positives and negatives each in its own descending order:
- *   - ROC AUC = Σ_pos w · (negative weight below + ½ tied) / (P·N), from a prefix sum over the
- *     negatives read at each positive's precomputed "negatives above" index;
- *   - AP = Σ_pos w · precision at the end of its run of equal scores / P (scikit-learn's step sum);
- * so each model costs two branch-free passes (negatives, positives) instead of a merge whose
- * branches mispredict. The production model reads the counts through a permutation (a gather).
- * Log loss and Brier are weighted sums of per-row terms, one pass in slot order for both models.
+ * Rows get "slots": the candidate layout's positions (see score-layout.ts). Resamples are drawn in
+ * batches of LANES, as slot counts side by side (see lane-row-counts.ts). Each model's layout is
+ * then walked once per batch, chunk by chunk, and every resample of the batch is evaluated on a
+ * chunk while its data is in cache: the per-row loss terms and layout arrays are read from memory
+ * once per batch instead of once per resample, and log loss and Brier are summed in the same
+ * passes as the rank metrics. The candidate reads the counts in place; for production, the
+ * batch's counts are first permuted into production order (see shuffle-plan.ts). (Walking the
+ * candidate while each segment of counts is drawn, still in cache, measured slower.)
+ *
+ * Each resample's arithmetic is the same whatever batch or lane it falls in, so results do not
+ * depend on how the resamples are split (across batches or threads).
  */
-import { clipProbability } from '../metrics/loss.js';
-import { RowCountSampler } from '../stats/multinomial.js';
 import type { Rng } from '../stats/rng.js';
-import {
-  buildRankLayout,
-  computeRankReplicate,
-  createRankScratch,
-  type RankLayout,
-  type RankScratch,
-} from './rank-layout.js';
+import { LANES, LaneRowCountSampler } from './lane-row-counts.js';
 import type { ReplicateSource } from './replicates.js';
+import { sumChunk, writeScoreReplicate } from './score-kernel.js';
+import { buildScoreLayout, type ScoreLayout } from './score-layout.js';
+import { type ChunkPass, QUAD, QUAD_STATE, ROW_WORDS } from './score-state.js';
+import {
+  buildShufflePlan,
+  placeWindow,
+  SHUFFLE_ROW_WORDS,
+  type ShufflePlan,
+  scatterToWindows,
+  WINDOW_SHIFT,
+} from './shuffle-plan.js';
 
-/** Replicate order written by {@link BinaryScoreBootstrap.resample}. */
+/** Replicate order written by {@link BinaryScoreBootstrap.resample}, per model. */
 export const BINARY_SCORE_REPLICATES = ['roc_auc', 'average_precision', 'log_loss', 'brier'] as const;
+
+/** Everything the score bootstrap needs, as plain data (typed arrays): built once, shareable. */
+export interface BinaryScorePlan {
+  /** The candidate's layout; its positions are the slots. */
+  candidate: ScoreLayout;
+  /** Production's layout and the permutation from slots to its positions; null without production. */
+  production: { layout: ScoreLayout; shuffle: ShufflePlan } | null;
+}
+
+/** Builds the plan; `order*` = sortOrderDescending(score*). */
+export function buildBinaryScorePlan(input: {
+  y: Uint8Array;
+  scoreC: Float64Array;
+  orderC: Uint32Array;
+  scoreP: Float64Array | null;
+  orderP: Uint32Array | null;
+}): BinaryScorePlan {
+  const { y } = input;
+  const candidate = buildScoreLayout({ y, score: input.scoreC, order: input.orderC });
+  if (input.scoreP === null || input.orderP === null) return { candidate, production: null };
+  const layout = buildScoreLayout({ y, score: input.scoreP, order: input.orderP });
+  const positionOfRow = new Uint32Array(y.length);
+  for (let j = 0; j < layout.rows.length; j++) positionOfRow[layout.rows[j]!] = j;
+  const positionOfSlot = new Uint32Array(y.length);
+  for (let slot = 0; slot < candidate.rows.length; slot++)
+    positionOfSlot[slot] = positionOfRow[candidate.rows[slot]!]!;
+  return { candidate, production: { layout, shuffle: buildShufflePlan(positionOfSlot) } };
+}
+
+/** Byte of lane r within its count word: the words are read as int32 in platform byte order. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+const byteOfLane = (lane: number) => (LITTLE_ENDIAN ? lane : lane ^ 3);
+const LANE_BYTES = Array.from({ length: LANES }, (_, lane) => byteOfLane(lane));
 
 /** Replicate source of the binary score metrics (see the file comment). Built once; resampled B times. */
 export class BinaryScoreBootstrap implements ReplicateSource {
   readonly keys = BINARY_SCORE_REPLICATES;
   readonly models: number;
-  private readonly sampler: RowCountSampler;
-  /** Slot counts of the current resample. */
+  private readonly plan: BinaryScorePlan;
+  private readonly sampler: LaneRowCountSampler;
   private readonly counts: Uint8Array;
-  private readonly slotOfRow: Uint32Array;
-  private readonly ranks: { layout: RankLayout; toSlot: Uint32Array | null; scratch: RankScratch }[];
-  /** Per slot: log loss and Brier terms of each model, interleaved (stride 2 · models). */
-  private readonly terms: Float64Array;
+  /** The counts as words of four lanes (ROW_WORDS = 4 per row); in production order after the shuffle. */
+  private readonly words: Int32Array;
+  /** The shuffle buffer (production only). */
+  private readonly shuffled: Int32Array;
+  /** Per model and quad: QUAD_STATE running totals. */
+  private readonly state: Float64Array;
+  private readonly pass: ChunkPass;
 
-  constructor(input: {
-    y: Uint8Array;
-    scoreC: Float64Array;
-    orderC: Uint32Array;
-    scoreP: Float64Array | null;
-    orderP: Uint32Array | null;
-  }) {
-    const { y, scoreC, orderC } = input;
-    const n = y.length;
-    this.sampler = new RowCountSampler(n);
-    this.counts = new Uint8Array(n);
-    const slotOfRow = buildSlots(y, orderC);
-    this.slotOfRow = slotOfRow;
-    const scored = [{ score: scoreC, order: orderC }];
-    if (input.scoreP !== null && input.orderP !== null)
-      scored.push({ score: input.scoreP, order: input.orderP });
-    this.models = scored.length;
-    this.ranks = scored.map((side, m) => {
-      const layout = buildRankLayout({ y, score: side.score, order: side.order });
-      const toSlot = m === 0 ? null : mapToSlots(layout.rows, slotOfRow);
-      return { layout, toSlot, scratch: createRankScratch(layout) };
-    });
-    this.terms = buildLossTerms(y, scored, slotOfRow);
+  constructor(plan: BinaryScorePlan) {
+    if (ROW_WORDS !== SHUFFLE_ROW_WORDS)
+      throw new Error('unreachable: the shuffle moves four count words per row');
+    this.plan = plan;
+    this.models = plan.production === null ? 1 : 2;
+    const n = plan.candidate.rows.length;
+    this.sampler = new LaneRowCountSampler(n);
+    this.counts = this.sampler.createCounts();
+    this.words = new Int32Array(this.counts.buffer);
+    this.shuffled = new Int32Array(plan.production === null ? 0 : n * ROW_WORDS);
+    this.state = new Float64Array(2 * ROW_WORDS * QUAD_STATE);
+    const longest = Math.max(plan.candidate.maxChunk, plan.production?.layout.maxChunk ?? 0);
+    this.pass = {
+      layout: plan.candidate,
+      k: 0,
+      words: this.words,
+      quad: 0,
+      state: this.state,
+      offset: 0,
+      neg: new Float64Array(QUAD * (longest + 1)),
+      pos: new Float64Array(QUAD * (longest + 1)),
+    };
   }
 
   /**
-   * Draws one resample and writes, per model (candidate, then production),
-   * [roc_auc, average_precision, log_loss, brier] into `out` (NaN where undefined).
+   * Draws one resample per generator; resample r writes, per model (candidate, then production),
+   * [roc_auc, average_precision, log_loss, brier] to out[r · 4 · models …] (NaN where undefined).
    */
-  resample(rng: Rng, out: Float64Array): void {
-    const counts = this.counts;
-    this.sampler.sample(rng, counts);
-    this.ranks.forEach((rank, m) => {
-      computeRankReplicate({ ...rank, counts, out, offset: 4 * m });
-    });
-    if (this.models === 2) sumLossTerms2(counts, this.terms, out);
-    else sumLossTerms1(counts, this.terms, out);
-  }
-
-  /** The last resample as per-row multiplicities (for checks against the metric functions). */
-  rowWeights(): Float64Array {
-    const weights = new Float64Array(this.slotOfRow.length);
-    for (let row = 0; row < weights.length; row++) weights[row] = this.counts[this.slotOfRow[row]!]!;
-    return weights;
-  }
-}
-
-function mapToSlots(rows: Uint32Array, slotOfRow: Uint32Array): Uint32Array {
-  const out = new Uint32Array(rows.length);
-  for (let j = 0; j < rows.length; j++) out[j] = slotOfRow[rows[j]!]!;
-  return out;
-}
-
-/** Slot of each row: positives by descending candidate score, then negatives likewise. */
-function buildSlots(y: Uint8Array, order: Uint32Array): Uint32Array {
-  const slot = new Uint32Array(y.length);
-  let positives = 0;
-  for (let i = 0; i < y.length; i++) positives += y[i]!;
-  let p = 0;
-  let q = positives;
-  for (let j = 0; j < order.length; j++) {
-    const row = order[j]!;
-    slot[row] = y[row] === 1 ? p++ : q++;
-  }
-  return slot;
-}
-
-/** The loss terms exactly as loss.ts computes them per row, stored by slot. */
-function buildLossTerms(
-  y: Uint8Array,
-  sides: { score: Float64Array }[],
-  slotOfRow: Uint32Array,
-): Float64Array {
-  const stride = 2 * sides.length;
-  const terms = new Float64Array(y.length * stride);
-  for (let row = 0; row < y.length; row++) {
-    const base = slotOfRow[row]! * stride;
-    for (let m = 0; m < sides.length; m++) {
-      const raw = sides[m]!.score[row]!;
-      const p = clipProbability(raw);
-      const q = 1 - p;
-      terms[base + 2 * m] = -Math.log((y[row] === 1 ? p : q) / (q + p));
-      const d = y[row]! - raw;
-      terms[base + 2 * m + 1] = d * d;
+  resample(rngs: readonly Rng[], out: Float64Array): void {
+    const rows = this.plan.candidate.rows.length;
+    for (let first = 0; first < rngs.length; first += LANES) {
+      const lanes = Math.min(LANES, rngs.length - first);
+      const quads = Math.ceil(lanes / QUAD);
+      this.state.fill(0);
+      this.sampleAndSumCandidate(rngs.slice(first, first + lanes), quads);
+      if (this.plan.production !== null) this.sumProduction(quads);
+      for (let lane = 0; lane < lanes; lane++) {
+        const byte = byteOfLane(lane);
+        for (let m = 0; m < this.models; m++) {
+          const offset = (m * ROW_WORDS + (byte >> 2)) * QUAD_STATE;
+          const at = (first + lane) * 4 * this.models + 4 * m;
+          writeScoreReplicate({ state: this.state, offset, r: byte & 3, rows, out, at });
+        }
+      }
     }
   }
-  return terms;
-}
 
-/** Weighted means of the loss terms of one model (weights sum to n): out[2], out[3]. */
-function sumLossTerms1(counts: Uint8Array, terms: Float64Array, out: Float64Array): void {
-  let a = 0;
-  let b = 0;
-  for (let j = 0, k = 0; j < counts.length; j++, k += 2) {
-    const w = counts[j]!;
-    a += w * terms[k]!;
-    b += w * terms[k + 1]!;
+  /** Draws the batch, then walks the candidate's chunks. */
+  private sampleAndSumCandidate(rngs: readonly Rng[], quads: number): void {
+    this.sampler.sample(rngs, this.counts, LANE_BYTES.slice(0, rngs.length));
+    const layout = this.plan.candidate;
+    for (let k = 0; k + 1 < layout.starts.length; k++) this.sumChunk(0, k, quads);
   }
-  const n = counts.length;
-  out[2] = n === 0 ? Number.NaN : a / n;
-  out[3] = n === 0 ? Number.NaN : b / n;
-}
 
-/** The same for two models: out[2], out[3] and out[6], out[7]. */
-function sumLossTerms2(counts: Uint8Array, terms: Float64Array, out: Float64Array): void {
-  let a = 0;
-  let b = 0;
-  let c = 0;
-  let d = 0;
-  for (let j = 0, k = 0; j < counts.length; j++, k += 4) {
-    const w = counts[j]!;
-    a += w * terms[k]!;
-    b += w * terms[k + 1]!;
-    c += w * terms[k + 2]!;
-    d += w * terms[k + 3]!;
+  /**
+   * Scatters the counts to the shuffle buffer, then walks production's chunks, placing each window
+   * (into `words`, in production order) just before it is needed.
+   */
+  private sumProduction(quads: number): void {
+    const { layout, shuffle } = this.plan.production!;
+    scatterToWindows(shuffle, this.words, this.shuffled);
+    let placed = 0;
+    for (let k = 0; k + 1 < layout.starts.length; k++) {
+      const end = layout.starts[k + 1]!;
+      for (; placed << WINDOW_SHIFT < end; placed++) placeWindow(shuffle, placed, this.shuffled, this.words);
+      this.sumChunk(1, k, quads);
+    }
   }
-  const n = counts.length;
-  out[2] = n === 0 ? Number.NaN : a / n;
-  out[3] = n === 0 ? Number.NaN : b / n;
-  out[6] = n === 0 ? Number.NaN : c / n;
-  out[7] = n === 0 ? Number.NaN : d / n;
+
+  /** Chunk k of model m, every quad of the batch. */
+  private sumChunk(m: number, k: number, quads: number): void {
+    const pass = this.pass;
+    pass.layout = m === 0 ? this.plan.candidate : this.plan.production!.layout;
+    pass.k = k;
+    for (let quad = 0; quad < quads; quad++) {
+      pass.quad = quad;
+      pass.offset = (m * ROW_WORDS + quad) * QUAD_STATE;
+      sumChunk(pass);
+    }
+  }
+
+  /** Lane `lane` of the last batch as per-row multiplicities (for checks against the metric functions). */
+  rowWeights(lane = 0): Float64Array {
+    const rows = this.plan.candidate.rows;
+    const weights = new Float64Array(rows.length);
+    const byte = byteOfLane(lane);
+    const shuffle = this.plan.production?.shuffle ?? null;
+    // With production, the slot-order counts survive only in the shuffle buffer.
+    const counts = shuffle === null ? this.counts : new Uint8Array(this.shuffled.buffer);
+    for (let slot = 0; slot < rows.length; slot++) {
+      const at = shuffle === null ? slot : shuffle.entry[slot]!;
+      weights[rows[slot]!] = counts[at * LANES + byte]!;
+    }
+    return weights;
+  }
 }

@@ -60,13 +60,19 @@ export class BinaryCellBootstrap implements ReplicateSource {
     this.totals = preds.map(() => createBinaryTotals(groupSizes));
   }
 
-  resample(rng: Rng, out: Float64Array): void {
+  resample(rngs: readonly Rng[], out: Float64Array): void {
+    rngs.forEach((rng, r) => {
+      this.resampleOne(rng, out, r * this.keys.length * this.models);
+    });
+  }
+
+  private resampleOne(rng: Rng, out: Float64Array, at: number): void {
     const { cells, drawn, keys } = this;
     sampleMultinomial(rng, totalRows(cells), cells.count, drawn);
     for (let m = 0; m < this.models; m++) {
       const totals = this.totals[m]!;
       sumBinaryCells(cells, this.slots[m]!, drawn, totals);
-      const base = m * keys.length;
+      const base = at + m * keys.length;
       readConfusion(totals.overall, 0, this.confusion);
       const metrics = this.metrics;
       for (let i = 0; i < metrics.length; i++) {
@@ -97,15 +103,18 @@ export class MulticlassCellBootstrap implements ReplicateSource {
     this.counts = createClassCounts(k);
   }
 
-  resample(rng: Rng, out: Float64Array): void {
+  resample(rngs: readonly Rng[], out: Float64Array): void {
     const { cells, drawn, counts, keys } = this;
-    sampleMultinomial(rng, totalRows(cells), cells.count, drawn);
-    for (let m = 0; m < this.models; m++) {
-      sumClassCells({ cells, pred: m === 0 ? cells.predC : cells.predP!, counts: drawn, out: counts });
-      keys.forEach((name, i) => {
-        out[m * keys.length + i] = computeMulticlassCountMetricValue(name, counts) ?? Number.NaN;
-      });
-    }
+    rngs.forEach((rng, r) => {
+      sampleMultinomial(rng, totalRows(cells), cells.count, drawn);
+      for (let m = 0; m < this.models; m++) {
+        sumClassCells({ cells, pred: m === 0 ? cells.predC : cells.predP!, counts: drawn, out: counts });
+        const base = (r * this.models + m) * keys.length;
+        keys.forEach((name, i) => {
+          out[base + i] = computeMulticlassCountMetricValue(name, counts) ?? Number.NaN;
+        });
+      }
+    });
   }
 }
 

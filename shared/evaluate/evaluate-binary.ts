@@ -4,20 +4,26 @@ import { computeGapDetail } from '../fairness/compute-gap-detail.js';
 import { computeBinaryMetrics, decideBinary } from '../metrics/binary.js';
 import { sortOrderDescending } from '../metrics/rank.js';
 import { GAP_NAMES } from '../metrics/registry.js';
-import { computeConfusionSlots, createBinaryTotals, sumBinaryCells } from './aggregate-cells.js';
-import { BinaryScoreBootstrap } from './binary-score-bootstrap.js';
+import {
+  type BinaryTotals,
+  computeConfusionSlots,
+  createBinaryTotals,
+  sumBinaryCells,
+} from './aggregate-cells.js';
+import { buildBinaryScorePlan } from './binary-score-bootstrap.js';
+import type { BootstrapPlan } from './bootstrap-plan.js';
 import { buildCells } from './build-cells.js';
-import { BinaryCellBootstrap, type GapPlan } from './cell-bootstrap.js';
+import type { GapPlan } from './cell-bootstrap.js';
 import { computeBinaryGroupTables } from './compute-group-tables.js';
-import type { TaskEvaluation, TaskInput } from './task-evaluation.js';
+import type { GapResult, TaskEvaluation, TaskInput, TaskPoints } from './task-evaluation.js';
 import type { Predictions } from './types.js';
 
 type Binary = Extract<Predictions, { task: 'binary' }>;
 
 /**
- * Binary: decisions (threshold or the model's labels), one descending order per model, the cells,
- * point metrics, group tables and every gap per grouping; sources: cells (count metrics, gaps) and
- * scores (ROC AUC, AP, log loss, Brier).
+ * Binary: decisions (threshold or the model's labels), one descending order per model, the cells
+ * and every gap per grouping up front; the point metrics and group tables on demand; bootstrap
+ * plan: cells (count metrics, gaps) and scores (ROC AUC, AP, log loss, Brier).
  */
 export function evaluateBinary(input: TaskInput): TaskEvaluation {
   const { target, groupings, settings, lap } = input;
@@ -42,23 +48,58 @@ export function evaluateBinary(input: TaskInput): TaskEvaluation {
     );
     return t;
   });
+  const gaps = computeGaps(groupings, totals, settings.minGroupSize);
   lap('engine_prepare_ms');
-  const metrics = models.map((m) =>
-    computeBinaryMetrics({ y, score: m.score, pred: m.pred, order: m.order }),
-  );
-  lap('engine_metrics_ms');
-  const groups = computeBinaryGroupTables({
-    groupings,
-    totals,
-    y,
-    models,
-    minGroupSize: settings.minGroupSize,
+  const computePoints = () => {
+    const metrics = models.map((m) =>
+      computeBinaryMetrics({ y, score: m.score, pred: m.pred, order: m.order }),
+    );
+    lap('engine_metrics_ms');
+    const groups = computeBinaryGroupTables({
+      groupings,
+      totals,
+      y,
+      models,
+      minGroupSize: settings.minGroupSize,
+    });
+    lap('engine_groups_ms');
+    return { metrics: [metrics[0]!, metrics[1] ?? null] as TaskPoints['metrics'], groups };
+  };
+  const buildPlan = (): BootstrapPlan => ({
+    task: 'binary',
+    rows: y.length,
+    cells,
+    groupSizes: sizes,
+    gaps: gaps.map(
+      (d): GapPlan => ({
+        column: d.column,
+        grouping: d.grouping,
+        gap: d.gap,
+        eligible: d.candidate.eligible,
+      }),
+    ),
+    scores: buildBinaryScorePlan({
+      y,
+      scoreC: models[0]!.score,
+      orderC: models[0]!.order,
+      scoreP: models[1]?.score ?? null,
+      orderP: models[1]?.order ?? null,
+    }),
   });
-  const gaps = groupings.flatMap((grouping, g) =>
+  return { gaps, computePoints, buildPlan };
+}
+
+/** Every gap of every grouping, for each model, from the confusion totals. */
+function computeGaps(
+  groupings: TaskInput['groupings'],
+  totals: BinaryTotals[],
+  minGroupSize: number,
+): GapResult[] {
+  return groupings.flatMap((grouping, g) =>
     GAP_NAMES.map((gap) => {
       const names = [...grouping.names, MISSING_GROUP];
       const [candidate, production] = totals.map((t) =>
-        computeGapDetail({ gap, names, conf: t.groups[g]!, minGroupSize: settings.minGroupSize }),
+        computeGapDetail({ gap, names, conf: t.groups[g]!, minGroupSize }),
       );
       return {
         column: grouping.column,
@@ -69,17 +110,4 @@ export function evaluateBinary(input: TaskInput): TaskEvaluation {
       };
     }),
   );
-  lap('engine_groups_ms');
-  const buildSources = () => {
-    const plans: GapPlan[] = gaps.map((d) => ({ ...d, eligible: d.candidate.eligible }));
-    const scoreSource = new BinaryScoreBootstrap({
-      y,
-      scoreC: models[0]!.score,
-      orderC: models[0]!.order,
-      scoreP: models[1]?.score ?? null,
-      orderP: models[1]?.order ?? null,
-    });
-    return [new BinaryCellBootstrap(cells, sizes, plans), scoreSource];
-  };
-  return { metrics: [metrics[0]!, metrics[1] ?? null], groups, gaps, buildSources };
 }

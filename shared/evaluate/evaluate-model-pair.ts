@@ -2,18 +2,18 @@
  * The numeric engine: ground truth + candidate (+ production) predictions → the report's
  * `metrics`, `groups` and `fairness`, each metric and gap with a percentile bootstrap interval and
  * a paired interval for the difference candidate − production. Pure and deterministic for a seed.
+ *
+ * Also in steps (model-pair-steps.ts), for shells that run the bootstrap on other threads.
  */
-import { GAP_NAMES, metricsForTask } from '../metrics/registry.js';
 import type { Comparison, GapComparison, GroupEntry } from '../report/schema.js';
-import { buildComparison, buildGapComparison } from './build-comparison.js';
-import { evaluateBinary } from './evaluate-binary.js';
-import { evaluateMulticlass } from './evaluate-multiclass.js';
-import { evaluateRegression } from './evaluate-regression.js';
-import { gapKey, type ReplicateStore } from './replicates.js';
-import { runBootstrap } from './run-bootstrap.js';
-import type { TaskEvaluation, TaskInput } from './task-evaluation.js';
+import {
+  buildModelPairPlan,
+  completeModelPair,
+  computeModelPairPoints,
+  prepareModelPair,
+} from './model-pair-steps.js';
+import { runBootstrapSlice, throttleProgress } from './run-bootstrap.js';
 import type { EngineSettings, Grouping, Predictions, Target } from './types.js';
-import { validateEngineInput } from './validate-engine-input.js';
 
 /** Input of {@link evaluateModelPair}; every per-row array has the target's length. */
 export interface EvaluateModelPairInput {
@@ -41,72 +41,18 @@ export interface EngineResult {
   timings: Record<string, number>;
 }
 
-const TASKS = { binary: evaluateBinary, multiclass: evaluateMulticlass, regression: evaluateRegression };
-
 /**
  * Evaluates candidate and production on the same rows.
- * 1. validate; 2. decisions, point metrics, group tables and gaps (the task's evaluation);
- * 3. the paired bootstrap (skipped when `settings.bootstrap` is 0: every ci is null);
- * 4. assemble comparisons.
+ * 1. validate, decisions, cells, gaps; 2. point metrics and group tables; 3. the paired bootstrap
+ * (skipped when `settings.bootstrap` is 0: every ci is null); 4. assemble comparisons.
  * @throws ModelGateError (`engine_input`) on inconsistent input (see validateEngineInput).
  */
 export function evaluateModelPair(input: EvaluateModelPairInput): EngineResult {
-  const now = input.now ?? (() => 0);
-  const timings: Record<string, number> = {};
-  const start = now();
-  let last = start;
-  const lap = (name: string) => {
-    const t = now();
-    timings[name] = (timings[name] ?? 0) + (t - last);
-    last = t;
-  };
-  validateEngineInput(input);
-  const { settings } = input;
-  const task: TaskInput = { ...input, lap };
-  const evaluation = TASKS[settings.task](task);
-  const store =
-    settings.bootstrap > 0
-      ? runBootstrap({
-          sources: evaluation.buildSources(),
-          resamples: settings.bootstrap,
-          seed: settings.seed,
-          onProgress: input.onProgress,
-        })
-      : null;
-  lap('engine_bootstrap_ms');
-  const result = assemble(evaluation, store, settings);
-  timings.engine_total_ms = now() - start;
-  return { ...result, timings };
-}
-
-function assemble(
-  evaluation: TaskEvaluation,
-  store: ReplicateStore | null,
-  settings: EngineSettings,
-): Omit<EngineResult, 'timings'> {
-  const { confidence } = settings;
-  const [pointC, pointP] = evaluation.metrics;
-  const metrics: Record<string, Comparison> = {};
-  for (const name of metricsForTask(settings.task)) {
-    const candidate = pointC[name] ?? { value: null, reason: 'not computed' };
-    const production = pointP === null ? null : (pointP[name] ?? { value: null, reason: 'not computed' });
-    metrics[name] = buildComparison({ candidate, production, series: store?.get(name), confidence });
-  }
-  const fairness: Record<string, Record<string, GapComparison>> = {};
-  for (const gap of GAP_NAMES) {
-    const rows = evaluation.gaps.filter((g) => g.gap === gap);
-    if (rows.length === 0) continue;
-    fairness[gap] = Object.fromEntries(
-      rows.map((g) => [
-        g.column,
-        buildGapComparison({
-          candidate: g.candidate,
-          production: g.production,
-          series: store?.get(gapKey(g.column, gap)),
-          confidence,
-        }),
-      ]),
-    );
-  }
-  return { metrics, groups: evaluation.groups, fairness };
+  const prepared = prepareModelPair(input);
+  computeModelPairPoints(prepared);
+  const plan = buildModelPairPlan(prepared);
+  const { resamples, seed } = prepared;
+  const onProgress = throttleProgress(resamples, input.onProgress);
+  const slices = plan === null ? [] : [runBootstrapSlice({ plan, seed, from: 0, to: resamples, onProgress })];
+  return completeModelPair(prepared, slices);
 }

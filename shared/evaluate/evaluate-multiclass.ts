@@ -1,15 +1,14 @@
 /** The multiclass task: class alignment, decisions, point metrics, cells, groups, bootstrap sources. */
 import { computeMulticlassMetrics, decideMulticlass } from '../metrics/multiclass.js';
 import { alignMulticlass } from './align-multiclass.js';
+import type { BootstrapPlan } from './bootstrap-plan.js';
 import { buildCells } from './build-cells.js';
-import { MulticlassCellBootstrap } from './cell-bootstrap.js';
 import { computeMulticlassGroupTables } from './compute-group-tables.js';
-import { MulticlassLossBootstrap } from './linear-bootstrap.js';
-import type { TaskEvaluation, TaskInput } from './task-evaluation.js';
+import type { TaskEvaluation, TaskInput, TaskPoints } from './task-evaluation.js';
 
 /**
  * Multiclass, in the candidate's class order: argmax (or the model's labels) decisions, cells,
- * point metrics and group tables; sources: cells (count metrics) and per-row log loss. No gaps.
+ * point metrics and group tables; bootstrap plan: cells (count metrics) and per-row log loss. No gaps.
  * @throws ModelGateError when the classes do not match.
  */
 export function evaluateMulticlass(input: TaskInput): TaskEvaluation {
@@ -29,13 +28,20 @@ export function evaluateMulticlass(input: TaskInput): TaskEvaluation {
   const preds = sides.map((p) => decideMulticlass(p.proba, k, p.label));
   const cells = buildCells({ y, k, predC: preds[0]!, predP: preds[1] ?? null, groupings });
   lap('engine_prepare_ms');
-  const metrics = sides.map((p, m) => computeMulticlassMetrics({ y, k, proba: p.proba, pred: preds[m]! }));
-  lap('engine_metrics_ms');
-  const groups = computeMulticlassGroupTables({ groupings, cells, k, minGroupSize: settings.minGroupSize });
-  lap('engine_groups_ms');
-  const buildSources = () => [
-    new MulticlassCellBootstrap(cells, k),
-    new MulticlassLossBootstrap({ y, k, probas: sides.map((p) => p.proba) }),
-  ];
-  return { metrics: [metrics[0]!, metrics[1] ?? null], groups, gaps: [], buildSources };
+  const computePoints = () => {
+    const metrics = sides.map((p, m) => computeMulticlassMetrics({ y, k, proba: p.proba, pred: preds[m]! }));
+    lap('engine_metrics_ms');
+    const groups = computeMulticlassGroupTables({ groupings, cells, k, minGroupSize: settings.minGroupSize });
+    lap('engine_groups_ms');
+    return { metrics: [metrics[0]!, metrics[1] ?? null] as TaskPoints['metrics'], groups };
+  };
+  const buildPlan = (): BootstrapPlan => ({
+    task: 'multiclass',
+    rows: y.length,
+    cells,
+    k,
+    y,
+    probas: sides.map((p) => p.proba),
+  });
+  return { gaps: [], computePoints, buildPlan };
 }

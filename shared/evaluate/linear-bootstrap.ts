@@ -49,8 +49,14 @@ export class RegressionBootstrap implements ReplicateSource {
     }
   }
 
-  /** One resample: per model [mae, rmse, r2, mape] at out[4m …] (NaN where undefined). */
-  resample(rng: Rng, out: Float64Array): void {
+  /** One resample per generator: per model [mae, rmse, r2, mape] at out[4 · (r · models + m) …] (NaN where undefined). */
+  resample(rngs: readonly Rng[], out: Float64Array): void {
+    rngs.forEach((rng, r) => {
+      this.resampleOne(rng, out, 4 * r * this.models);
+    });
+  }
+
+  private resampleOne(rng: Rng, out: Float64Array, at: number): void {
     this.sampler.sample(rng, this.counts);
     const { counts, terms, y, models, sums } = this;
     const n = counts.length;
@@ -77,10 +83,11 @@ export class RegressionBootstrap implements ReplicateSource {
       const abs = sums[3 * m]!;
       const sq = sums[3 * m + 1]!;
       const rel = sums[3 * m + 2]!;
-      out[4 * m] = abs / n;
-      out[4 * m + 1] = Math.sqrt(sq / n);
-      out[4 * m + 2] = n < 2 ? Number.NaN : sq === 0 ? 1 : min === max ? Number.NaN : 1 - sq / ssTot;
-      out[4 * m + 3] = rel / n;
+      const o = at + 4 * m;
+      out[o] = abs / n;
+      out[o + 1] = Math.sqrt(sq / n);
+      out[o + 2] = n < 2 ? Number.NaN : sq === 0 ? 1 : min === max ? Number.NaN : 1 - sq / ssTot;
+      out[o + 3] = rel / n;
     }
   }
 
@@ -116,16 +123,18 @@ export class MulticlassLossBootstrap implements ReplicateSource {
     }
   }
 
-  /** One resample: the log loss of model m at out[m]. */
-  resample(rng: Rng, out: Float64Array): void {
-    this.sampler.sample(rng, this.counts);
+  /** One resample per generator: the log loss of model m at out[r · models + m]. */
+  resample(rngs: readonly Rng[], out: Float64Array): void {
     const { counts, terms, models } = this;
     const n = counts.length;
-    for (let m = 0; m < models; m++) {
-      let sum = 0;
-      for (let i = 0; i < n; i++) sum += counts[i]! * terms[i * models + m]!;
-      out[m] = n === 0 ? Number.NaN : sum / n;
-    }
+    rngs.forEach((rng, r) => {
+      this.sampler.sample(rng, counts);
+      for (let m = 0; m < models; m++) {
+        let sum = 0;
+        for (let i = 0; i < n; i++) sum += counts[i]! * terms[i * models + m]!;
+        out[r * models + m] = n === 0 ? Number.NaN : sum / n;
+      }
+    });
   }
 
   /** The last resample as per-row multiplicities (for checks against the metric functions). */

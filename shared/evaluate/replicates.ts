@@ -4,14 +4,18 @@
  */
 import type { Rng } from '../stats/rng.js';
 
-/** A component of the bootstrap: draws one resample, writes `keys.length` values per model. */
+/** A component of the bootstrap: draws resamples, writes `keys.length` values per model for each. */
 export interface ReplicateSource {
   /** Statistic keys, in output order. */
   readonly keys: readonly string[];
   /** 1 (candidate only) or 2 (candidate, production). */
   readonly models: number;
-  /** Writes model m's value of keys[i] to out[m · keys.length + i]. */
-  resample(rng: Rng, out: Float64Array): void;
+  /**
+   * Draws one resample per generator (in order) and writes resample r's value of keys[i] for model m
+   * to out[r · width + m · keys.length + i], width = keys.length · models. A resample's values
+   * depend only on its generator, never on the other resamples of the call.
+   */
+  resample(rngs: readonly Rng[], out: Float64Array): void;
 }
 
 /** One statistic's replicates; `production` is null without production. */
@@ -20,15 +24,24 @@ export interface ReplicateSeries {
   production: Float64Array | null;
 }
 
+/** The replicates of one source for resamples [from, to): `(to − from) · width` values (see ReplicateSource). */
+export interface SourceReplicates {
+  keys: readonly string[];
+  models: number;
+  values: Float64Array;
+}
+
 /** Replicates of many statistics over `size` resamples. */
 export class ReplicateStore {
   private readonly series = new Map<string, ReplicateSeries>();
 
   constructor(readonly size: number) {}
 
-  /** Records resample `b` of a source's output. */
-  record(source: ReplicateSource, b: number, out: Float64Array): void {
+  /** Records the values of resamples [from, from + count) of one source. */
+  record(source: SourceReplicates, from: number): void {
     const k = source.keys.length;
+    const width = k * source.models;
+    const count = source.values.length / width;
     source.keys.forEach((key, i) => {
       let s = this.series.get(key);
       if (s === undefined) {
@@ -38,8 +51,10 @@ export class ReplicateStore {
         };
         this.series.set(key, s);
       }
-      s.candidate[b] = out[i]!;
-      if (s.production !== null) s.production[b] = out[k + i]!;
+      for (let r = 0; r < count; r++) {
+        s.candidate[from + r] = source.values[r * width + i]!;
+        if (s.production !== null) s.production[from + r] = source.values[r * width + k + i]!;
+      }
     });
   }
 

@@ -1,11 +1,11 @@
 /**
  * What each task's evaluation hands to the common assembly: point metrics of both models, group
- * tables, gap details, and (built only when intervals are wanted) the bootstrap sources.
+ * tables, gap details, and (built only when intervals are wanted) the bootstrap plan.
  */
 import type { GapDetail } from '../fairness/compute-gap-detail.js';
 import type { GapName } from '../metrics/registry.js';
+import type { BootstrapPlan } from './bootstrap-plan.js';
 import type { GroupTable } from './build-group-tables.js';
-import type { ReplicateSource } from './replicates.js';
 import type { EngineSettings, Grouping, MetricValue, Predictions, Target } from './types.js';
 
 /** The engine input plus the timing lap. */
@@ -22,16 +22,27 @@ export interface TaskInput {
 /** One gap on one grouping, for both models. */
 export interface GapResult {
   column: string;
+  /** Index of the grouping. */
+  grouping: number;
   gap: GapName;
   candidate: GapDetail;
   production: GapDetail | null;
 }
 
-/** A task's results before the bootstrap and the assembly into comparisons. */
-export interface TaskEvaluation {
-  /** Point metrics, candidate then production (null without production), in registry order. */
+/** Point metrics, candidate then production (null without production), and the group tables. */
+export interface TaskPoints {
   metrics: [Record<string, MetricValue>, Record<string, MetricValue> | null];
   groups: Record<string, GroupTable>;
+}
+
+/**
+ * A task's results before the bootstrap and the assembly into comparisons. The gaps are computed
+ * up front (the bootstrap plan needs them); the point metrics and group tables, the costly part,
+ * on demand — so a shell can compute them while the bootstrap runs on other threads.
+ */
+export interface TaskEvaluation {
   gaps: GapResult[];
-  buildSources: () => ReplicateSource[];
+  /** Laps engine_metrics_ms and engine_groups_ms. */
+  computePoints: () => TaskPoints;
+  buildPlan: () => BootstrapPlan;
 }

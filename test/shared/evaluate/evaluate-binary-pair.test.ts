@@ -136,7 +136,11 @@ describe('evaluateModelPair (binary): paired bootstrap', () => {
 
   test('progress is reported, increasing, ending at 1', () => {
     const seen: number[] = [];
-    evaluateModelPair({ ...data, settings: { ...settings, bootstrap: 50 }, onProgress: (f) => seen.push(f) });
+    evaluateModelPair({
+      ...data,
+      settings: { ...settings, bootstrap: 200 },
+      onProgress: (f) => seen.push(f),
+    });
     expect(seen.length).toBeGreaterThan(10);
     expect(seen.at(-1)).toBe(1);
     expect([...seen].sort((a, b) => a - b)).toEqual(seen);
