@@ -1,8 +1,41 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
+  COUNT_METRICS,
+  FLOAT64_EPS,
+  GapScratch,
+  LANES,
+  MAX_RESAMPLES,
+  assertSameLength,
+  buildBinaryScorePlan,
+  computeBrier,
+  computeConfusion,
+  computeConfusionSlots,
+  computeCountMetricValue,
+  computeCountMetrics,
+  computeGapValue,
+  computeLogLoss,
+  computeMulticlassCountMetricValue,
+  computeMulticlassMetrics,
+  createBinaryTotals,
+  createClassCounts,
+  decideMulticlass,
+  gapKey,
+  mergeReplicateSlices,
+  ratesOfGap,
+  readConfusion,
+  runBootstrapSlice,
+  sumBinaryCells,
+  sumClassCells,
+  throttleProgress
+} from "./chunks/chunk-JFJ4BKRH.js";
+import {
   readTable,
   toFileError
-} from "./chunks/chunk-4QDR3ITQ.js";
+} from "./chunks/chunk-C6CR24RA.js";
+import {
+  cellText,
+  toCategoricalColumn
+} from "./chunks/chunk-X7FPNALG.js";
 import {
   ConfigError,
   DataError,
@@ -10,13 +43,10 @@ import {
   ModelError,
   ModelGateError,
   PathError,
-  cellText,
   formatLocation,
   toModelGateError
-} from "./chunks/chunk-QFI62AG3.js";
-import {
-  createRng
-} from "./chunks/chunk-4ZI2KDSH.js";
+} from "./chunks/chunk-MIO7ENFF.js";
+import "./chunks/chunk-4ZI2KDSH.js";
 import {
   __commonJS,
   __export,
@@ -101,17 +131,17 @@ var require_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path14) {
-      const ctrl = callVisitor(key, node2, visitor, path14);
+    function visit_(key, node2, visitor, path15) {
+      const ctrl = callVisitor(key, node2, visitor, path15);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path14, ctrl);
-        return visit_(key, ctrl, visitor, path14);
+        replaceNode(key, path15, ctrl);
+        return visit_(key, ctrl, visitor, path15);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path14 = Object.freeze(path14.concat(node2));
+          path15 = Object.freeze(path15.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path14);
+            const ci = visit_(i, node2.items[i], visitor, path15);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -122,13 +152,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path14 = Object.freeze(path14.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path14);
+          path15 = Object.freeze(path15.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path15);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path14);
+          const cv = visit_("value", node2.value, visitor, path15);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -149,17 +179,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path14) {
-      const ctrl = await callVisitor(key, node2, visitor, path14);
+    async function visitAsync_(key, node2, visitor, path15) {
+      const ctrl = await callVisitor(key, node2, visitor, path15);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path14, ctrl);
-        return visitAsync_(key, ctrl, visitor, path14);
+        replaceNode(key, path15, ctrl);
+        return visitAsync_(key, ctrl, visitor, path15);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path14 = Object.freeze(path14.concat(node2));
+          path15 = Object.freeze(path15.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path14);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path15);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -170,13 +200,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path14 = Object.freeze(path14.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path14);
+          path15 = Object.freeze(path15.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path15);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path14);
+          const cv = await visitAsync_("value", node2.value, visitor, path15);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -203,23 +233,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path14) {
+    function callVisitor(key, node2, visitor, path15) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path14);
+        return visitor(key, node2, path15);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path14);
+        return visitor.Map?.(key, node2, path15);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path14);
+        return visitor.Seq?.(key, node2, path15);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path14);
+        return visitor.Pair?.(key, node2, path15);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path14);
+        return visitor.Scalar?.(key, node2, path15);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path14);
+        return visitor.Alias?.(key, node2, path15);
       return void 0;
     }
-    function replaceNode(key, path14, node2) {
-      const parent = path14[path14.length - 1];
+    function replaceNode(key, path15, node2) {
+      const parent = path15[path15.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -831,10 +861,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path14, value) {
+    function collectionFromPath(schema, path15, value) {
       let v = value;
-      for (let i = path14.length - 1; i >= 0; --i) {
-        const k = path14[i];
+      for (let i = path15.length - 1; i >= 0; --i) {
+        const k = path15[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -853,7 +883,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path14) => path14 == null || typeof path14 === "object" && !!path14[Symbol.iterator]().next().done;
+    var isEmptyPath = (path15) => path15 == null || typeof path15 === "object" && !!path15[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -883,11 +913,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path14, value) {
-        if (isEmptyPath(path14))
+      addIn(path15, value) {
+        if (isEmptyPath(path15))
           this.add(value);
         else {
-          const [key, ...rest] = path14;
+          const [key, ...rest] = path15;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -901,8 +931,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path14) {
-        const [key, ...rest] = path14;
+      deleteIn(path15) {
+        const [key, ...rest] = path15;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -916,8 +946,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path14, keepScalar) {
-        const [key, ...rest] = path14;
+      getIn(path15, keepScalar) {
+        const [key, ...rest] = path15;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -935,8 +965,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path14) {
-        const [key, ...rest] = path14;
+      hasIn(path15) {
+        const [key, ...rest] = path15;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -946,8 +976,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path14, value) {
-        const [key, ...rest] = path14;
+      setIn(path15, value) {
+        const [key, ...rest] = path15;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3462,9 +3492,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path14, value) {
+      addIn(path15, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path14, value);
+          this.contents.addIn(path15, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3539,14 +3569,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path14) {
-        if (Collection.isEmptyPath(path14)) {
+      deleteIn(path15) {
+        if (Collection.isEmptyPath(path15)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path14) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path15) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3561,10 +3591,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path14, keepScalar) {
-        if (Collection.isEmptyPath(path14))
+      getIn(path15, keepScalar) {
+        if (Collection.isEmptyPath(path15))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path14, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path15, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3575,10 +3605,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path14) {
-        if (Collection.isEmptyPath(path14))
+      hasIn(path15) {
+        if (Collection.isEmptyPath(path15))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path14) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path15) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3595,13 +3625,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path14, value) {
-        if (Collection.isEmptyPath(path14)) {
+      setIn(path15, value) {
+        if (Collection.isEmptyPath(path15)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path14), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path15), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path14, value);
+          this.contents.setIn(path15, value);
         }
       }
       /**
@@ -5562,9 +5592,9 @@ var require_cst_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path14) => {
+    visit3.itemAtPath = (cst, path15) => {
       let item = cst;
-      for (const [field, index] of path14) {
+      for (const [field, index] of path15) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5573,23 +5603,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path14) => {
-      const parent = visit3.itemAtPath(cst, path14.slice(0, -1));
-      const field = path14[path14.length - 1][0];
+    visit3.parentCollection = (cst, path15) => {
+      const parent = visit3.itemAtPath(cst, path15.slice(0, -1));
+      const field = path15[path15.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path14, item, visitor) {
-      let ctrl = visitor(item, path14);
+    function _visit(path15, item, visitor) {
+      let ctrl = visitor(item, path15);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path14.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path15.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5600,10 +5630,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path14);
+            ctrl = ctrl(item, path15);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path14) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path15) : ctrl;
     }
     exports.visit = visit3;
   }
@@ -8538,13 +8568,13 @@ var require_ast = __commonJS({
         helperExpression: function helperExpression(node2) {
           return node2.type === "SubExpression" || (node2.type === "MustacheStatement" || node2.type === "BlockStatement") && !!(node2.params && node2.params.length || node2.hash);
         },
-        scopedId: function scopedId(path14) {
-          return /^\.|this\b/.test(path14.original);
+        scopedId: function scopedId(path15) {
+          return /^\.|this\b/.test(path15.original);
         },
         // an ID is simple if it only has one part, and that part is not
         // `..` or `this`.
-        simpleId: function simpleId(path14) {
-          return path14.parts.length === 1 && !AST.helpers.scopedId(path14) && !path14.depth;
+        simpleId: function simpleId(path15) {
+          return path15.parts.length === 1 && !AST.helpers.scopedId(path15) && !path15.depth;
         }
       }
     };
@@ -9629,12 +9659,12 @@ var require_helpers2 = __commonJS({
         loc
       };
     }
-    function prepareMustache(path14, params, hash2, open2, strip, locInfo) {
+    function prepareMustache(path15, params, hash2, open2, strip, locInfo) {
       var escapeFlag = open2.charAt(3) || open2.charAt(2), escaped = escapeFlag !== "{" && escapeFlag !== "&";
       var decorator = /\*/.test(open2);
       return {
         type: decorator ? "Decorator" : "MustacheStatement",
-        path: path14,
+        path: path15,
         params,
         hash: hash2,
         escaped,
@@ -9906,9 +9936,9 @@ var require_compiler = __commonJS({
       },
       DecoratorBlock: function DecoratorBlock(decorator) {
         var program = decorator.program && this.compileProgram(decorator.program);
-        var params = this.setupFullMustacheParams(decorator, program, void 0), path14 = decorator.path;
+        var params = this.setupFullMustacheParams(decorator, program, void 0), path15 = decorator.path;
         this.useDecorators = true;
-        this.opcode("registerDecorator", params.length, path14.original);
+        this.opcode("registerDecorator", params.length, path15.original);
       },
       PartialStatement: function PartialStatement(partial2) {
         this.usePartial = true;
@@ -9975,48 +10005,48 @@ var require_compiler = __commonJS({
         }
       },
       ambiguousSexpr: function ambiguousSexpr(sexpr, program, inverse) {
-        var path14 = sexpr.path, name = path14.parts[0], isBlock = program != null || inverse != null;
-        this.opcode("getContext", validateDepth(path14));
+        var path15 = sexpr.path, name = path15.parts[0], isBlock = program != null || inverse != null;
+        this.opcode("getContext", validateDepth(path15));
         this.opcode("pushProgram", program);
         this.opcode("pushProgram", inverse);
-        path14.strict = true;
-        this.accept(path14);
+        path15.strict = true;
+        this.accept(path15);
         this.opcode("invokeAmbiguous", name, isBlock);
       },
       simpleSexpr: function simpleSexpr(sexpr) {
-        var path14 = sexpr.path;
-        path14.strict = true;
-        this.accept(path14);
+        var path15 = sexpr.path;
+        path15.strict = true;
+        this.accept(path15);
         this.opcode("resolvePossibleLambda");
       },
       helperSexpr: function helperSexpr(sexpr, program, inverse) {
-        var params = this.setupFullMustacheParams(sexpr, program, inverse), path14 = sexpr.path, name = path14.parts[0];
+        var params = this.setupFullMustacheParams(sexpr, program, inverse), path15 = sexpr.path, name = path15.parts[0];
         if (this.options.knownHelpers[name]) {
           this.opcode("invokeKnownHelper", params.length, name);
         } else if (this.options.knownHelpersOnly) {
           throw new _exception2["default"]("You specified knownHelpersOnly, but used the unknown helper " + name, sexpr);
         } else {
-          path14.strict = true;
-          path14.falsy = true;
-          this.accept(path14);
-          this.opcode("invokeHelper", params.length, path14.original, _ast2["default"].helpers.simpleId(path14));
+          path15.strict = true;
+          path15.falsy = true;
+          this.accept(path15);
+          this.opcode("invokeHelper", params.length, path15.original, _ast2["default"].helpers.simpleId(path15));
         }
       },
-      PathExpression: function PathExpression(path14) {
-        var depth = validateDepth(path14);
-        var parts = validateParts(path14);
+      PathExpression: function PathExpression(path15) {
+        var depth = validateDepth(path15);
+        var parts = validateParts(path15);
         this.addDepth(depth);
         this.opcode("getContext", depth);
-        var name = parts[0], scoped = _ast2["default"].helpers.scopedId(path14), blockParamId = !depth && !scoped && this.blockParamIndex(name);
+        var name = parts[0], scoped = _ast2["default"].helpers.scopedId(path15), blockParamId = !depth && !scoped && this.blockParamIndex(name);
         if (blockParamId) {
           this.opcode("lookupBlockParam", blockParamId, parts);
         } else if (!name) {
           this.opcode("pushContext");
-        } else if (path14.data) {
+        } else if (path15.data) {
           this.options.data = true;
-          this.opcode("lookupData", depth, parts, path14.strict);
+          this.opcode("lookupData", depth, parts, path15.strict);
         } else {
-          this.opcode("lookupOnContext", parts, path14.falsy, path14.strict, scoped);
+          this.opcode("lookupOnContext", parts, path15.falsy, path15.strict, scoped);
         }
       },
       StringLiteral: function StringLiteral(string4) {
@@ -10243,8 +10273,8 @@ var require_compiler = __commonJS({
       }
       return value;
     }
-    function validateParts(path14) {
-      return validateStringArray(path14, path14.parts, "parts");
+    function validateParts(path15) {
+      return validateStringArray(path15, path15.parts, "parts");
     }
     function validateBlockParams(program) {
       if (program.blockParams != null) {
@@ -10426,16 +10456,16 @@ var require_util = __commonJS({
     }
     exports.urlGenerate = urlGenerate;
     function normalize(aPath) {
-      var path14 = aPath;
+      var path15 = aPath;
       var url2 = urlParse(aPath);
       if (url2) {
         if (!url2.path) {
           return aPath;
         }
-        path14 = url2.path;
+        path15 = url2.path;
       }
-      var isAbsolute = exports.isAbsolute(path14);
-      var parts = path14.split(/\/+/);
+      var isAbsolute = exports.isAbsolute(path15);
+      var parts = path15.split(/\/+/);
       for (var part, up = 0, i = parts.length - 1; i >= 0; i--) {
         part = parts[i];
         if (part === ".") {
@@ -10452,15 +10482,15 @@ var require_util = __commonJS({
           }
         }
       }
-      path14 = parts.join("/");
-      if (path14 === "") {
-        path14 = isAbsolute ? "/" : ".";
+      path15 = parts.join("/");
+      if (path15 === "") {
+        path15 = isAbsolute ? "/" : ".";
       }
       if (url2) {
-        url2.path = path14;
+        url2.path = path15;
         return urlGenerate(url2);
       }
-      return path14;
+      return path15;
     }
     exports.normalize = normalize;
     function join(aRoot, aPath) {
@@ -13262,8 +13292,8 @@ var require_printer = __commonJS({
       return this.accept(sexpr.path) + " " + params + hash2;
     };
     PrintVisitor.prototype.PathExpression = function(id) {
-      var path14 = id.parts.join("/");
-      return (id.data ? "@" : "") + "PATH:" + path14;
+      var path15 = id.parts.join("/");
+      return (id.data ? "@" : "") + "PATH:" + path15;
     };
     PrintVisitor.prototype.StringLiteral = function(string4) {
       return '"' + string4.value + '"';
@@ -13314,7 +13344,7 @@ var require_lib = __commonJS({
 });
 
 // action/main.ts
-import path13 from "node:path";
+import path14 from "node:path";
 
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -14133,10 +14163,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path14) {
-  if (!path14)
+function getElementAtPath(obj, path15) {
+  if (!path15)
     return obj;
-  return path14.reduce((acc, key) => acc?.[key], obj);
+  return path15.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -14476,11 +14506,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path14, issues) {
+function prefixIssues(path15, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path14);
+    iss.path.unshift(path15);
     return iss;
   });
 }
@@ -14942,16 +14972,16 @@ function flattenError(error62, mapper = (issue2) => issue2.message) {
 }
 function formatError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error63, path14 = []) => {
+  const processError = (error63, path15 = []) => {
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path14, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path15, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path14, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path15, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path14, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path15, ...issue2.path]);
       } else {
-        const fullpath = [...path14, ...issue2.path];
+        const fullpath = [...path15, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -14990,17 +15020,17 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error62, mapper = (issue2) => issue2.message) {
   const result = { errors: [] };
-  const processError = (error63, path14 = []) => {
+  const processError = (error63, path15 = []) => {
     var _a3;
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path14, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path15, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path14, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path15, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path14, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path15, ...issue2.path]);
       } else {
-        const fullpath = [...path14, ...issue2.path];
+        const fullpath = [...path15, ...issue2.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue2));
           continue;
@@ -15039,8 +15069,8 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path14 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path14) {
+  const path15 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path15) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -32178,13 +32208,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path14 = ref.slice(1).split("/").filter(Boolean);
-  if (path14.length === 0) {
+  const path15 = ref.slice(1).split("/").filter(Boolean);
+  if (path15.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path14[0] === defsKey) {
-    const key = path14[1] === void 0 ? void 0 : decodeJSONPointerSegment(path14[1]);
+  if (path15[0] === defsKey) {
+    const key = path15[1] === void 0 ? void 0 : decodeJSONPointerSegment(path15[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -33063,7 +33093,16 @@ var groupEntrySchema = external_exports.strictObject({
 var checkStatusSchema = external_exports.enum(["pass", "fail", "warn", "skipped", "error"]);
 var checkSchema = external_exports.strictObject({
   id: external_exports.string(),
-  kind: external_exports.enum(["metric", "regression", "worst_group", "fairness", "fairness_regression", "operational"]),
+  /** `model`: a decision about the model as a whole (no thresholds, no trusted thresholds). */
+  kind: external_exports.enum([
+    "metric",
+    "regression",
+    "worst_group",
+    "fairness",
+    "fairness_regression",
+    "operational",
+    "model"
+  ]),
   metric: external_exports.string(),
   column: external_exports.string().optional(),
   group: external_exports.string().optional(),
@@ -33264,7 +33303,7 @@ function onnxRuntimeVersion() {
 // action/evaluate-pr.ts
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
-import path2 from "node:path";
+import path3 from "node:path";
 
 // shared/render/format-number.ts
 function formatNumber(x) {
@@ -33895,24 +33934,7 @@ function encodeBinary(input3) {
   return { task: "binary", y, positiveLabel: positive };
 }
 function toCodes(column) {
-  if (column.kind === "categorical") return { levels: column.levels, codes: column.codes };
-  const index = /* @__PURE__ */ new Map();
-  const levels = [];
-  const codes = new Int32Array(column.values.length);
-  for (let i = 0; i < codes.length; i++) {
-    const v = column.values[i];
-    if (Number.isNaN(v)) {
-      codes[i] = -1;
-      continue;
-    }
-    let code = index.get(v);
-    if (code === void 0) {
-      code = levels.length;
-      index.set(v, code);
-      levels.push(String(v));
-    }
-    codes[i] = code;
-  }
+  const { levels, codes } = toCategoricalColumn(column);
   return { levels, codes };
 }
 function sortLevels(levels, numeric) {
@@ -33923,73 +33945,6 @@ function firstBadRow(column) {
     const text = cellText(column, i);
     if (text === "" || Number.isNaN(Number(text))) return i + 1;
   }
-}
-
-// shared/stats/interval.ts
-var MIN_DEFINED_SHARE = 0.5;
-function computeSortedQuantile(sorted, q) {
-  const m2 = sorted.length;
-  if (m2 === 0) return Number.NaN;
-  const h = (m2 - 1) * q;
-  const lo = Math.floor(h);
-  const a = sorted[lo];
-  if (lo >= m2 - 1) return sorted[m2 - 1];
-  const frac = h - lo;
-  return frac === 0 ? a : a + frac * (sorted[lo + 1] - a);
-}
-function computePercentileInterval(replicates, confidence) {
-  if (!(confidence > 0 && confidence < 1))
-    throw new RangeError(`confidence must be in (0, 1), got ${confidence}`);
-  const defined = new Float64Array(replicates.length);
-  let m2 = 0;
-  for (let i = 0; i < replicates.length; i++) {
-    const v = replicates[i];
-    if (!Number.isNaN(v)) defined[m2++] = v;
-  }
-  if (m2 < 2 || m2 < MIN_DEFINED_SHARE * replicates.length) return null;
-  const sorted = defined.subarray(0, m2).sort();
-  const alpha = 1 - confidence;
-  return [computeSortedQuantile(sorted, alpha / 2), computeSortedQuantile(sorted, 1 - alpha / 2)];
-}
-
-// shared/evaluate/build-comparison.ts
-function buildEstimate(point, replicates, confidence) {
-  if (point.value === null) return { value: null, ci: null, reason: point.reason ?? "undefined" };
-  return {
-    value: point.value,
-    ci: replicates === null ? null : computePercentileInterval(replicates, confidence)
-  };
-}
-function computePairedDifferences(series) {
-  const { candidate, production } = series;
-  if (production === null) return null;
-  return candidate.map((c, b) => c - production[b]);
-}
-function buildComparison(input3) {
-  const { candidate, production, series, confidence } = input3;
-  const c = buildEstimate(candidate, series?.candidate ?? null, confidence);
-  if (production === null) return { candidate: c, production: null, delta: null };
-  const p = buildEstimate(production, series?.production ?? null, confidence);
-  return { candidate: c, production: p, delta: buildDelta({ candidate, production, series, confidence }) };
-}
-function buildDelta(input3) {
-  const { candidate, production } = input3;
-  if (candidate.value === null || production.value === null) {
-    const side = candidate.value === null ? "the candidate" : "production";
-    return { value: null, ci: null, reason: `undefined for ${side}` };
-  }
-  const differences = input3.series === void 0 ? null : computePairedDifferences(input3.series);
-  return buildEstimate({ value: candidate.value - production.value }, differences, input3.confidence);
-}
-function buildGapComparison(input3) {
-  const toValue = (d) => d.value === null ? { value: null, reason: d.reason ?? "undefined" } : { value: d.value };
-  const comparison = buildComparison({
-    candidate: toValue(input3.candidate),
-    production: input3.production === null ? null : toValue(input3.production),
-    series: input3.series,
-    confidence: input3.confidence
-  });
-  return { ...comparison, excluded: input3.candidate.excluded, extremes: input3.candidate.extremes };
 }
 
 // shared/fairness/dense-codes.ts
@@ -34086,1815 +34041,20 @@ function buildIntersection(parts) {
   return { column: parts.map((p) => p.name).join("&"), names, codes: ids };
 }
 
-// shared/fairness/compute-gap.ts
-function computeGroupRate(rate, conf, g) {
-  const tp = conf[4 * g];
-  const fp = conf[4 * g + 1];
-  const tn = conf[4 * g + 2];
-  const fn = conf[4 * g + 3];
-  if (rate === "selection_rate") {
-    const n = tp + fp + tn + fn;
-    return n === 0 ? Number.NaN : (tp + fp) / n;
-  }
-  if (rate === "tpr") return tp + fn === 0 ? Number.NaN : tp / (tp + fn);
-  return fp + tn === 0 ? Number.NaN : fp / (fp + tn);
-}
-function ratesOfGap(gap) {
-  if (gap.startsWith("demographic_parity")) return ["selection_rate"];
-  if (gap.startsWith("equal_opportunity")) return ["tpr"];
-  return ["tpr", "fpr"];
-}
-var RateRange = class {
-  count = 0;
-  min = Number.NaN;
-  max = Number.NaN;
-  argMin = -1;
-  argMax = -1;
-  /** Scans the groups with `eligible[g] === 1` whose rate is defined. */
-  scan(rate, conf, eligible) {
-    this.count = 0;
-    this.min = Number.POSITIVE_INFINITY;
-    this.max = Number.NEGATIVE_INFINITY;
-    this.argMin = -1;
-    this.argMax = -1;
-    for (let g = 0; g < eligible.length; g++) {
-      if (eligible[g] !== 1) continue;
-      const r = computeGroupRate(rate, conf, g);
-      if (Number.isNaN(r)) continue;
-      this.count++;
-      if (r < this.min) {
-        this.min = r;
-        this.argMin = g;
-      }
-      if (r > this.max) {
-        this.max = r;
-        this.argMax = g;
-      }
-    }
-    return this;
-  }
-  /** max − min, NaN with fewer than two groups. */
-  difference() {
-    return this.count < 2 ? Number.NaN : this.max - this.min;
-  }
-  /** min / max (0 when min = 0 < max), NaN with fewer than two groups or for 0/0. */
-  ratio() {
-    return this.count < 2 || this.max === 0 ? Number.NaN : this.min / this.max;
-  }
-};
-var GapScratch = class {
-  first = new RateRange();
-  second = new RateRange();
-};
-function computeGapValue(gap, conf, eligible, scratch) {
-  const ratio = gap.endsWith("_ratio");
-  const rates = ratesOfGap(gap);
-  const a = scratch.first.scan(rates[0], conf, eligible);
-  if (rates.length === 1) return ratio ? a.ratio() : a.difference();
-  const b = scratch.second.scan(rates[1], conf, eligible);
-  if (!ratio) return Math.max(a.difference(), b.difference());
-  const ra = a.ratio();
-  const rb = b.ratio();
-  if (Number.isNaN(ra)) return rb;
-  if (Number.isNaN(rb)) return ra;
-  return Math.min(ra, rb);
-}
-
-// shared/fairness/compute-gap-detail.ts
-var RATE_LABEL = {
-  selection_rate: "selection rate",
-  tpr: "true positive rate",
-  fpr: "false positive rate"
-};
-function computeGapDetail(input3) {
-  const { gap, names, conf, minGroupSize } = input3;
-  const eligible = new Uint8Array(names.length);
-  const excluded = [];
-  const rates = ratesOfGap(gap);
-  for (let g = 0; g < names.length; g++) {
-    const why = exclusionReason({ rates, conf, g, minGroupSize });
-    if (why === null) eligible[g] = 1;
-    else if (why !== "") excluded.push({ group: names[g], reason: why });
-  }
-  const scratch = new GapScratch();
-  const value = computeGapValue(gap, conf, eligible, scratch);
-  if (Number.isNaN(value)) {
-    return {
-      value: null,
-      reason: undefinedReason(gap, scratch, excluded.length),
-      excluded,
-      extremes: null,
-      eligible
-    };
-  }
-  const range = decidingRange(gap, scratch);
-  return { value, excluded, extremes: { min: names[range.argMin], max: names[range.argMax] }, eligible };
-}
-function exclusionReason(input3) {
-  const { conf, g } = input3;
-  const tp = conf[4 * g];
-  const fp = conf[4 * g + 1];
-  const tn = conf[4 * g + 2];
-  const fn = conf[4 * g + 3];
-  const n = tp + fp + tn + fn;
-  if (n === 0) return "";
-  if (n < input3.minGroupSize) return `${n} rows, fewer than the minimum group size ${input3.minGroupSize}`;
-  if (input3.rates.includes("tpr") && tp + fn === 0)
-    return "no actual positives: true positive rate undefined";
-  if (input3.rates.includes("fpr") && fp + tn === 0)
-    return "no actual negatives: false positive rate undefined";
-  return null;
-}
-function decidingRange(gap, scratch) {
-  const { first, second } = scratch;
-  if (ratesOfGap(gap).length === 1) return first;
-  if (gap.endsWith("_ratio")) {
-    const a = first.ratio();
-    const b = second.ratio();
-    return Number.isNaN(a) || b < a ? second : first;
-  }
-  return second.difference() > first.difference() ? second : first;
-}
-function undefinedReason(gap, scratch, excluded) {
-  const rates = ratesOfGap(gap);
-  if (scratch.first.count < 2 || rates.length === 2 && scratch.second.count < 2) {
-    const left = excluded > 0 ? ` (${excluded} excluded)` : "";
-    return `fewer than two groups to compare${left}`;
-  }
-  const label = rates.map((r) => RATE_LABEL[r]).join(" and the ");
-  return `the ${label} is 0 in every group (ratio 0/0)`;
-}
-
-// shared/metrics/check-input.ts
-function assertSameLength(arrays) {
-  let expected = -1;
-  let first = "";
-  for (const [name, array2] of Object.entries(arrays)) {
-    if (array2 === void 0) continue;
-    if (expected === -1) {
-      expected = array2.length;
-      first = name;
-    } else if (array2.length !== expected) {
-      throw new ModelGateError(
-        "metric_input",
-        `metric inputs differ in length: ${first} has ${expected} rows, ${name} has ${array2.length}`
-      );
-    }
-  }
-}
-
-// shared/metrics/confusion.ts
-var COUNT_METRICS = [
-  "accuracy",
-  "balanced_accuracy",
-  "precision",
-  "recall",
-  "f1",
-  "mcc",
-  "selection_rate",
-  "tpr",
-  "fpr",
-  "tnr",
-  "fnr"
-];
-function computeConfusion(y, pred) {
-  assertSameLength({ y, pred });
-  const n = y.length;
-  let positives2 = 0;
-  let predicted = 0;
-  let tp = 0;
-  for (let i = 0; i < n; i++) {
-    const a = y[i];
-    const b = pred[i];
-    positives2 += a;
-    predicted += b;
-    tp += a & b;
-  }
-  const fp = predicted - tp;
-  const fn = positives2 - tp;
-  return { tp, fp, fn, tn: n - tp - fp - fn };
-}
-function computeCountMetricValue(name, c) {
-  const { tp, fp, tn, fn } = c;
-  const n = tp + fp + tn + fn;
-  if (n === 0) return null;
-  const pos = tp + fn;
-  const neg = fp + tn;
-  switch (name) {
-    case "accuracy":
-      return (tp + tn) / n;
-    case "selection_rate":
-      return (tp + fp) / n;
-    case "precision":
-      return tp + fp === 0 ? null : tp / (tp + fp);
-    case "recall":
-    case "tpr":
-      return pos === 0 ? null : tp / pos;
-    case "fnr":
-      return pos === 0 ? null : fn / pos;
-    case "fpr":
-      return neg === 0 ? null : fp / neg;
-    case "tnr":
-      return neg === 0 ? null : tn / neg;
-    case "balanced_accuracy":
-      if (pos === 0) return tn / neg;
-      if (neg === 0) return tp / pos;
-      return (tp / pos + tn / neg) / 2;
-    case "f1":
-      return computeF1(tp, fp, fn);
-    case "mcc":
-      return computeMcc(c, n);
-  }
-}
-function computeF1(tp, fp, fn) {
-  if (tp + fp + fn === 0) return null;
-  const precision = tp + fp === 0 ? 0 : tp / (tp + fp);
-  const recall = tp + fn === 0 ? 0 : tp / (tp + fn);
-  const denom = precision + recall;
-  return denom === 0 ? 0 : 2 * precision * recall / denom;
-}
-function computeMcc(c, n) {
-  const tSum0 = c.tn + c.fp;
-  const tSum1 = c.fn + c.tp;
-  const pSum0 = c.tn + c.fn;
-  const pSum1 = c.fp + c.tp;
-  const covYtYp = (c.tp + c.tn) * n - (tSum0 * pSum0 + tSum1 * pSum1);
-  const covYpYp = n * n - (pSum0 * pSum0 + pSum1 * pSum1);
-  const covYtYt = n * n - (tSum0 * tSum0 + tSum1 * tSum1);
-  const denom = covYtYt * covYpYp;
-  return denom === 0 ? 0 : covYtYp / Math.sqrt(denom);
-}
-function reasonFor(name, c) {
-  if (c.tp + c.fp + c.tn + c.fn === 0) return "no rows";
-  switch (name) {
-    case "precision":
-      return "no predicted positives (tp + fp = 0)";
-    case "recall":
-    case "tpr":
-    case "fnr":
-      return "no actual positives (tp + fn = 0)";
-    case "fpr":
-    case "tnr":
-      return "no actual negatives (fp + tn = 0)";
-    case "f1":
-      return "no actual or predicted positives (tp + fp + fn = 0)";
-    default:
-      return "undefined";
-  }
-}
-function computeCountMetrics(c) {
-  const out = {};
-  for (const name of COUNT_METRICS) {
-    const value = computeCountMetricValue(name, c);
-    out[name] = value === null ? { value, reason: reasonFor(name, c) } : { value };
-  }
-  return out;
-}
-
-// shared/metrics/loss.ts
-var FLOAT64_EPS = 2220446049250313e-31;
-function clipProbability(p) {
-  return Math.min(Math.max(p, FLOAT64_EPS), 1 - FLOAT64_EPS);
-}
-function computeLogLoss(y, score, weights) {
-  assertSameLength({ y, score, weights });
-  let total = 0;
-  let weightSum = 0;
-  for (let i = 0; i < y.length; i++) {
-    const w = weights === void 0 ? 1 : weights[i];
-    if (w === 0) continue;
-    const p = clipProbability(score[i]);
-    const q = 1 - p;
-    const sum2 = q + p;
-    total -= w * Math.log((y[i] === 1 ? p : q) / sum2);
-    weightSum += w;
-  }
-  if (weightSum === 0) return { value: null, reason: "no rows" };
-  return { value: total / weightSum };
-}
-function computeBrier(y, score, weights) {
-  assertSameLength({ y, score, weights });
-  let total = 0;
-  let weightSum = 0;
-  for (let i = 0; i < y.length; i++) {
-    const w = weights === void 0 ? 1 : weights[i];
-    const d = y[i] - score[i];
-    total += w * (d * d);
-    weightSum += w;
-  }
-  if (weightSum === 0) return { value: null, reason: "no rows" };
-  return { value: total / weightSum };
-}
-
-// shared/metrics/metric-names.ts
-var BINARY_METRICS = [
-  "accuracy",
-  "balanced_accuracy",
-  "precision",
-  "recall",
-  "f1",
-  "mcc",
-  "roc_auc",
-  "average_precision",
-  "log_loss",
-  "brier",
-  "selection_rate",
-  "tpr",
-  "fpr",
-  "tnr",
-  "fnr"
-];
-
-// shared/metrics/sort-order-descending.ts
-var SMALL = 2048;
-var RADIX = 65536;
-var LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-function sortOrderDescending(score) {
-  const n = score.length;
-  const hi = new Uint32Array(n);
-  const lo = new Uint32Array(n);
-  computeDescendingKeys(score, hi, lo);
-  const order2 = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order2[i] = i;
-  if (n < SMALL) return order2.sort((a, b) => hi[a] - hi[b] || lo[a] - lo[b]);
-  return radixSort(order2, hi, lo);
-}
-function computeDescendingKeys(score, hi, lo) {
-  const words = new Uint32Array(score.buffer, score.byteOffset, score.length * 2);
-  const hiWord = LITTLE_ENDIAN ? 1 : 0;
-  const loWord = 1 - hiWord;
-  for (let i = 0; i < score.length; i++) {
-    let h = words[2 * i + hiWord];
-    const l = words[2 * i + loWord];
-    if (h === 2147483648 && l === 0) h = 0;
-    if (h >= 2147483648) {
-      hi[i] = h;
-      lo[i] = l;
-    } else {
-      hi[i] = ~h & 2147483647;
-      lo[i] = ~l >>> 0;
-    }
-  }
-}
-function radixSort(order2, hi, lo) {
-  const n = order2.length;
-  const counts = new Uint32Array(4 * RADIX);
-  for (let i = 0; i < n; i++) {
-    const l = lo[i];
-    const h = hi[i];
-    counts[l & 65535]++;
-    counts[RADIX + (l >>> 16)]++;
-    counts[2 * RADIX + (h & 65535)]++;
-    counts[3 * RADIX + (h >>> 16)]++;
-  }
-  let src = order2;
-  let dst = new Uint32Array(n);
-  for (let pass = 0; pass < 4; pass++) {
-    const offsets = counts.subarray(pass * RADIX, (pass + 1) * RADIX);
-    const keys = pass < 2 ? lo : hi;
-    const shift = pass % 2 === 0 ? 0 : 16;
-    if (isConstantDigit(offsets, keys[0] >>> shift, n)) continue;
-    toStartOffsets(offsets);
-    for (let i = 0; i < n; i++) {
-      const row = src[i];
-      const digit = keys[row] >>> shift & 65535;
-      dst[offsets[digit]++] = row;
-    }
-    const swap = src;
-    src = dst;
-    dst = swap;
-  }
-  return src;
-}
-function isConstantDigit(counts, firstKeyShifted, n) {
-  return counts[firstKeyShifted & 65535] === n;
-}
-function toStartOffsets(counts) {
-  let sum2 = 0;
-  for (let d = 0; d < counts.length; d++) {
-    const c = counts[d];
-    counts[d] = sum2;
-    sum2 += c;
-  }
-}
-
-// shared/metrics/rank.ts
-function scanRuns(y, score, order2, weights) {
-  const n = order2.length;
-  let pos = 0;
-  let neg = 0;
-  let area = 0;
-  let precisionSum = 0;
-  let i = 0;
-  let row = n > 0 ? order2[0] : 0;
-  let value = n > 0 ? score[row] : 0;
-  while (i < n) {
-    let runPos = 0;
-    let runNeg = 0;
-    const runValue = value;
-    do {
-      const w = weights === void 0 ? 1 : weights[row];
-      const p = y[row] * w;
-      runPos += p;
-      runNeg += w - p;
-      if (++i === n) break;
-      row = order2[i];
-      value = score[row];
-    } while (value === runValue);
-    area += runNeg * (pos + runPos / 2);
-    pos += runPos;
-    neg += runNeg;
-    if (runPos > 0) precisionSum += runPos * (pos / (pos + neg));
-  }
-  return { pos, neg, area, precisionSum };
-}
-function scan(y, score, order2, weights) {
-  assertSameLength({ y, score, order: order2, weights });
-  return scanRuns(y, score, order2 ?? sortOrderDescending(score), weights);
-}
-function rocAucOf(s) {
-  if (s.pos === 0 || s.neg === 0) {
-    return {
-      value: null,
-      reason: `only one class present (${s.pos === 0 ? "no positives" : "no negatives"})`
-    };
-  }
-  return { value: s.area / (s.pos * s.neg) };
-}
-function averagePrecisionOf(s) {
-  return s.pos === 0 ? { value: null, reason: "no actual positives" } : { value: s.precisionSum / s.pos };
-}
-function computeRocAuc(y, score, order2, weights) {
-  return rocAucOf(scan(y, score, order2, weights));
-}
-function computeAveragePrecision(y, score, order2, weights) {
-  return averagePrecisionOf(scan(y, score, order2, weights));
-}
-function computeRankMetrics(y, score, order2, weights) {
-  const sums = scan(y, score, order2, weights);
-  return { roc_auc: rocAucOf(sums), average_precision: averagePrecisionOf(sums) };
-}
-
-// shared/metrics/binary.ts
-function computeBinaryMetrics(input3) {
-  const { y, score, pred } = input3;
-  assertSameLength({ y, score, pred, order: input3.order });
-  const counts = computeCountMetrics(computeConfusion(y, pred));
-  const order2 = input3.order ?? sortOrderDescending(score);
-  const scored = {
-    ...computeRankMetrics(y, score, order2),
-    log_loss: computeLogLoss(y, score),
-    brier: computeBrier(y, score)
-  };
-  const all = { ...counts, ...scored };
-  const out = {};
-  for (const name of BINARY_METRICS) out[name] = all[name];
-  return out;
-}
-function decideBinary(score, label, threshold) {
-  if (threshold === void 0 && label !== null) {
-    assertSameLength({ score, label });
-    return label.slice();
-  }
-  const cut = threshold ?? 0.5;
-  const out = new Uint8Array(score.length);
-  for (let i = 0; i < score.length; i++) out[i] = score[i] >= cut ? 1 : 0;
-  return out;
-}
-
-// shared/evaluate/aggregate-cells.ts
-function computeConfusionSlots(y, pred) {
-  return Uint8Array.from(y, (t, i) => t === 1 ? pred[i] === 1 ? 0 : 3 : pred[i] === 1 ? 1 : 2);
-}
-function createBinaryTotals(groupSizes) {
-  return { overall: new Float64Array(4), groups: groupSizes.map((size) => new Float64Array(4 * size)) };
-}
-function sumBinaryCells(cells, slots, counts, out) {
-  out.overall.fill(0);
-  for (const g of out.groups) g.fill(0);
-  for (let c = 0; c < cells.size; c++) {
-    const w = counts[c];
-    if (w === 0) continue;
-    const s = slots[c];
-    out.overall[s] += w;
-    for (let g = 0; g < out.groups.length; g++) out.groups[g][4 * cells.group[g][c] + s] += w;
-  }
-}
-function readConfusion(from, offset, into) {
-  into.tp = from[offset];
-  into.fp = from[offset + 1];
-  into.tn = from[offset + 2];
-  into.fn = from[offset + 3];
-  return into;
-}
-function createClassCounts(k) {
-  return { tp: new Float64Array(k), trueSum: new Float64Array(k), predSum: new Float64Array(k) };
-}
-function sumClassCells(input3) {
-  const { cells, pred, counts, out, group } = input3;
-  out.tp.fill(0);
-  out.trueSum.fill(0);
-  out.predSum.fill(0);
-  const membership = group === void 0 ? null : cells.group[group.grouping];
-  for (let c = 0; c < cells.size; c++) {
-    const w = counts[c];
-    if (w === 0 || membership !== null && membership[c] !== group.index) continue;
-    const t = cells.y[c];
-    const p = pred[c];
-    out.trueSum[t] += w;
-    out.predSum[p] += w;
-    if (t === p) out.tp[t] += w;
-  }
-}
-
-// shared/stats/multinomial.ts
-var STIRLING_TAIL = [
-  0.08106146679532733,
-  0.04134069595540946,
-  0.027677925684997717,
-  0.02079067210376584,
-  0.01664469118982126,
-  0.013876128823072875,
-  0.011896709945893313,
-  0.010411265261973668,
-  0.00925546218270945,
-  0.008330563433359472
-];
-function stirlingTail(k) {
-  if (k <= 9) return STIRLING_TAIL[k];
-  const m2 = k + 1;
-  const m22 = m2 * m2;
-  return (1 / 12 - (1 / 360 - (1 / 1260 - 1 / (1680 * m22)) / m22) / m22) / m2;
-}
-function binomialInversion(rng, n, p) {
-  const q = 1 - p;
-  const s = p / q;
-  const a = (n + 1) * s;
-  const r0 = Math.exp(n * Math.log1p(-p));
-  for (; ; ) {
-    let r = r0;
-    let u = rng.nextFloat();
-    let k = 0;
-    while (u > r) {
-      u -= r;
-      k++;
-      if (k > n) break;
-      r *= a / k - s;
-    }
-    if (k <= n) return k;
-  }
-}
-function binomialBtrs(rng, n, p) {
-  const spq = Math.sqrt(n * p * (1 - p));
-  const b = 1.15 + 2.53 * spq;
-  const a = -0.0873 + 0.0248 * b + 0.01 * p;
-  const c = n * p + 0.5;
-  const vr = 0.92 - 4.2 / b;
-  const r = p / (1 - p);
-  const alpha = (2.83 + 5.1 / b) * spq;
-  const m2 = Math.floor((n + 1) * p);
-  const logHead = (m2 + 0.5) * Math.log((m2 + 1) / (r * (n - m2 + 1))) + stirlingTail(m2) + stirlingTail(n - m2);
-  for (; ; ) {
-    const u = rng.nextFloat() - 0.5;
-    let v = rng.nextFloat();
-    const us = 0.5 - Math.abs(u);
-    const k = Math.floor((2 * a / us + b) * u + c);
-    if (k < 0 || k > n) continue;
-    if (us >= 0.07 && v <= vr) return k;
-    v = Math.log(v * alpha / (a / (us * us) + b));
-    const bound = logHead + (n + 1) * Math.log((n - m2 + 1) / (n - k + 1)) + (k + 0.5) * Math.log(r * (n - k + 1) / (k + 1)) - stirlingTail(k) - stirlingTail(n - k);
-    if (v <= bound) return k;
-  }
-}
-function sampleBinomial(rng, n, p) {
-  if (!(n >= 0) || !Number.isInteger(n))
-    throw new RangeError(`binomial n must be a non-negative integer, got ${n}`);
-  if (Number.isNaN(p)) throw new RangeError("binomial p is NaN");
-  if (n === 0 || p <= 0) return 0;
-  if (p >= 1) return n;
-  if (p > 0.5) return n - sampleBinomial(rng, n, 1 - p);
-  return n * p < 10 ? binomialInversion(rng, n, p) : binomialBtrs(rng, n, p);
-}
-function sampleMultinomial(rng, n, weights, out) {
-  const k = weights.length;
-  if (out.length !== k) throw new RangeError(`multinomial output has ${out.length} cells, weights ${k}`);
-  let total = 0;
-  for (let i = 0; i < k; i++) {
-    const w = weights[i];
-    if (!(w >= 0)) throw new RangeError(`multinomial weight ${i} is ${w}`);
-    total += w;
-  }
-  if (n > 0 && total <= 0) throw new RangeError("multinomial weights sum to zero");
-  let last = k - 1;
-  while (last > 0 && weights[last] === 0) last--;
-  let left = n;
-  for (let i = 0; i < k; i++) {
-    const w = weights[i];
-    const draw = left === 0 || w === 0 ? 0 : i === last ? left : sampleBinomial(rng, left, Math.min(1, w / total));
-    out[i] = draw;
-    left -= draw;
-    total -= w;
-  }
-}
-var BLOCK = 256;
-var RowCountSampler = class {
-  n;
-  totals;
-  words;
-  constructor(n) {
-    if (!(n >= 0) || !Number.isInteger(n))
-      throw new RangeError(`row count must be a non-negative integer, got ${n}`);
-    this.n = n;
-    this.totals = new Int32Array(Math.ceil(n / BLOCK));
-    this.words = new Uint32Array((n >>> 2) + this.totals.length + 1);
-  }
-  /**
-   * Writes one resample's counts into `counts` (length n). A slot count above 255 has probability
-   * below 1e-500 per slot; it throws rather than wrap.
-   * @throws RangeError if `counts` has the wrong length or a count would overflow its 8 bits.
-   */
-  sample(rng, counts) {
-    const { n, totals } = this;
-    if (counts.length !== n) throw new RangeError(`counts has length ${counts.length}, expected ${n}`);
-    const full = Math.floor(n / BLOCK);
-    let left = n;
-    let words = 0;
-    for (let b = 0; b < totals.length; b++) {
-      const slotsLeft = n - b * BLOCK;
-      const total = b === totals.length - 1 ? left : sampleBinomial(rng, left, BLOCK / slotsLeft);
-      totals[b] = total;
-      left -= total;
-      if (b < full) words += total + 3 >>> 2;
-    }
-    if (words > this.words.length) this.words = new Uint32Array(words);
-    rng.fillUint32(this.words, words);
-    counts.fill(0);
-    let overflow = spreadDraws(this.words, totals, full, counts);
-    const size = n - full * BLOCK;
-    for (let t = size > 0 ? totals[full] : 0; t > 0; t--)
-      overflow |= bump(counts, full * BLOCK + rng.nextInt(size));
-    if ((overflow & 256) !== 0) throw new RangeError("bootstrap row count exceeded 255");
-  }
-};
-function spreadDraws(words, totals, full, counts) {
-  let overflow = 0;
-  let w = 0;
-  for (let b = 0; b < full; b++) {
-    const base = b * BLOCK;
-    let t = totals[b];
-    for (; t >= 4; t -= 4) {
-      const r = words[w++];
-      overflow |= bump(counts, base + (r & 255)) | bump(counts, base + (r >>> 8 & 255));
-      overflow |= bump(counts, base + (r >>> 16 & 255)) | bump(counts, base + (r >>> 24));
-    }
-    for (let r = t > 0 ? words[w++] : 0; t > 0; t--, r >>>= 8) overflow |= bump(counts, base + (r & 255));
-  }
-  return overflow;
-}
-function bump(counts, i) {
-  const v = counts[i] + 1;
-  counts[i] = v;
-  return v;
-}
-
-// shared/evaluate/rank-layout.ts
-function buildRankLayout(input3) {
-  const { y, score, order: order2 } = input3;
-  const n = order2.length;
-  let positives2 = 0;
-  for (let i = 0; i < n; i++) positives2 += y[i];
-  const rows = new Uint32Array(n);
-  const negAbove = new Uint32Array(positives2);
-  const negAboveOrTied = new Uint32Array(positives2);
-  const runEnd = new Uint32Array(positives2);
-  let p = 0;
-  let q = 0;
-  let tied = false;
-  for (let start = 0; start < n; ) {
-    const value = score[order2[start]];
-    let end = start + 1;
-    while (end < n && score[order2[end]] === value) end++;
-    const pBefore = p;
-    const qBefore = q;
-    for (let j = start; j < end; j++) {
-      const row = order2[j];
-      if (y[row] === 1) rows[p++] = row;
-      else rows[positives2 + q++] = row;
-    }
-    for (let i = pBefore; i < p; i++) {
-      negAbove[i] = qBefore;
-      negAboveOrTied[i] = q;
-      runEnd[i] = p - 1;
-    }
-    if (p - pBefore > 1 || p > pBefore && q > qBefore) tied = true;
-    start = end;
-  }
-  return { positives: positives2, rows, negAbove, ties: tied ? { negAboveOrTied, runEnd } : null };
-}
-function createRankScratch(layout) {
+// shared/gate/build-model-check.ts
+function buildModelErrorCheck(id, message) {
   return {
-    neg: new Float64Array(layout.rows.length - layout.positives + 1),
-    pos: new Float64Array(layout.positives + 1)
+    id,
+    kind: "model",
+    metric: "none",
+    bound: "min",
+    threshold: 0,
+    observed: null,
+    interval: null,
+    test: "point",
+    status: "error",
+    message
   };
-}
-function computeRankReplicate(input3) {
-  const { layout, counts, toSlot, scratch, out, offset } = input3;
-  const nPos = layout.positives;
-  const negTotal = toSlot === null ? prefixSums(counts, nPos, scratch.neg) : gatheredPrefixSums(counts, toSlot, nPos, scratch.neg);
-  const sums = SUMS;
-  if (layout.ties !== null) sumTied({ layout, counts, toSlot, scratch, negTotal });
-  else if (toSlot === null) sumUntied(counts, layout.negAbove, scratch.neg, negTotal);
-  else sumGatheredUntied(counts, toSlot, layout.negAbove, scratch.neg, negTotal);
-  const posTotal = sums[0];
-  out[offset] = posTotal > 0 && negTotal > 0 ? sums[1] / (posTotal * negTotal) : Number.NaN;
-  out[offset + 1] = posTotal > 0 ? sums[2] / posTotal : Number.NaN;
-}
-var SUMS = new Float64Array(3);
-function prefixSums(counts, from, nw) {
-  let s = 0;
-  nw[0] = 0;
-  for (let j = from; j < counts.length; j++) {
-    s += counts[j];
-    nw[j - from + 1] = s;
-  }
-  return s;
-}
-function gatheredPrefixSums(counts, toSlot, from, nw) {
-  let s = 0;
-  nw[0] = 0;
-  for (let j = from; j < toSlot.length; j++) {
-    s += counts[toSlot[j]];
-    nw[j - from + 1] = s;
-  }
-  return s;
-}
-function sumUntied(counts, negAbove, nw, negTotal) {
-  let p = 0;
-  let area = 0;
-  let ap = 0;
-  for (let i = 0; i < negAbove.length; i++) {
-    const w = counts[i];
-    const above = nw[negAbove[i]];
-    p += w;
-    area += w * (negTotal - above);
-    ap += w * (p / Math.max(p + above, 1));
-  }
-  SUMS[0] = p;
-  SUMS[1] = area;
-  SUMS[2] = ap;
-}
-function sumGatheredUntied(counts, toSlot, negAbove, nw, negTotal) {
-  let p = 0;
-  let area = 0;
-  let ap = 0;
-  for (let i = 0; i < negAbove.length; i++) {
-    const w = counts[toSlot[i]];
-    const above = nw[negAbove[i]];
-    p += w;
-    area += w * (negTotal - above);
-    ap += w * (p / Math.max(p + above, 1));
-  }
-  SUMS[0] = p;
-  SUMS[1] = area;
-  SUMS[2] = ap;
-}
-function sumTied(input3) {
-  const { layout, counts, toSlot, negTotal } = input3;
-  const { negAboveOrTied, runEnd } = layout.ties;
-  const negAbove = layout.negAbove;
-  const nw = input3.scratch.neg;
-  const pw = input3.scratch.pos;
-  let p = 0;
-  pw[0] = 0;
-  for (let i = 0; i < negAbove.length; i++) {
-    p += counts[toSlot === null ? i : toSlot[i]];
-    pw[i + 1] = p;
-  }
-  let area = 0;
-  let ap = 0;
-  for (let i = 0; i < negAbove.length; i++) {
-    const w = pw[i + 1] - pw[i];
-    const strict = nw[negAbove[i]];
-    const tied = nw[negAboveOrTied[i]];
-    const posAtEnd = pw[runEnd[i] + 1];
-    area += w * (negTotal - 0.5 * (strict + tied));
-    ap += w * (posAtEnd / Math.max(posAtEnd + tied, 1));
-  }
-  SUMS[0] = p;
-  SUMS[1] = area;
-  SUMS[2] = ap;
-}
-
-// shared/evaluate/binary-score-bootstrap.ts
-var BINARY_SCORE_REPLICATES = ["roc_auc", "average_precision", "log_loss", "brier"];
-var BinaryScoreBootstrap = class {
-  keys = BINARY_SCORE_REPLICATES;
-  models;
-  sampler;
-  /** Slot counts of the current resample. */
-  counts;
-  slotOfRow;
-  ranks;
-  /** Per slot: log loss and Brier terms of each model, interleaved (stride 2 · models). */
-  terms;
-  constructor(input3) {
-    const { y, scoreC, orderC } = input3;
-    const n = y.length;
-    this.sampler = new RowCountSampler(n);
-    this.counts = new Uint8Array(n);
-    const slotOfRow = buildSlots(y, orderC);
-    this.slotOfRow = slotOfRow;
-    const scored = [{ score: scoreC, order: orderC }];
-    if (input3.scoreP !== null && input3.orderP !== null)
-      scored.push({ score: input3.scoreP, order: input3.orderP });
-    this.models = scored.length;
-    this.ranks = scored.map((side, m2) => {
-      const layout = buildRankLayout({ y, score: side.score, order: side.order });
-      const toSlot = m2 === 0 ? null : mapToSlots(layout.rows, slotOfRow);
-      return { layout, toSlot, scratch: createRankScratch(layout) };
-    });
-    this.terms = buildLossTerms(y, scored, slotOfRow);
-  }
-  /**
-   * Draws one resample and writes, per model (candidate, then production),
-   * [roc_auc, average_precision, log_loss, brier] into `out` (NaN where undefined).
-   */
-  resample(rng, out) {
-    const counts = this.counts;
-    this.sampler.sample(rng, counts);
-    this.ranks.forEach((rank2, m2) => {
-      computeRankReplicate({ ...rank2, counts, out, offset: 4 * m2 });
-    });
-    if (this.models === 2) sumLossTerms2(counts, this.terms, out);
-    else sumLossTerms1(counts, this.terms, out);
-  }
-  /** The last resample as per-row multiplicities (for checks against the metric functions). */
-  rowWeights() {
-    const weights = new Float64Array(this.slotOfRow.length);
-    for (let row = 0; row < weights.length; row++) weights[row] = this.counts[this.slotOfRow[row]];
-    return weights;
-  }
-};
-function mapToSlots(rows, slotOfRow) {
-  const out = new Uint32Array(rows.length);
-  for (let j = 0; j < rows.length; j++) out[j] = slotOfRow[rows[j]];
-  return out;
-}
-function buildSlots(y, order2) {
-  const slot = new Uint32Array(y.length);
-  let positives2 = 0;
-  for (let i = 0; i < y.length; i++) positives2 += y[i];
-  let p = 0;
-  let q = positives2;
-  for (let j = 0; j < order2.length; j++) {
-    const row = order2[j];
-    slot[row] = y[row] === 1 ? p++ : q++;
-  }
-  return slot;
-}
-function buildLossTerms(y, sides, slotOfRow) {
-  const stride = 2 * sides.length;
-  const terms = new Float64Array(y.length * stride);
-  for (let row = 0; row < y.length; row++) {
-    const base = slotOfRow[row] * stride;
-    for (let m2 = 0; m2 < sides.length; m2++) {
-      const raw = sides[m2].score[row];
-      const p = clipProbability(raw);
-      const q = 1 - p;
-      terms[base + 2 * m2] = -Math.log((y[row] === 1 ? p : q) / (q + p));
-      const d = y[row] - raw;
-      terms[base + 2 * m2 + 1] = d * d;
-    }
-  }
-  return terms;
-}
-function sumLossTerms1(counts, terms, out) {
-  let a = 0;
-  let b = 0;
-  for (let j = 0, k = 0; j < counts.length; j++, k += 2) {
-    const w = counts[j];
-    a += w * terms[k];
-    b += w * terms[k + 1];
-  }
-  const n = counts.length;
-  out[2] = n === 0 ? Number.NaN : a / n;
-  out[3] = n === 0 ? Number.NaN : b / n;
-}
-function sumLossTerms2(counts, terms, out) {
-  let a = 0;
-  let b = 0;
-  let c = 0;
-  let d = 0;
-  for (let j = 0, k = 0; j < counts.length; j++, k += 4) {
-    const w = counts[j];
-    a += w * terms[k];
-    b += w * terms[k + 1];
-    c += w * terms[k + 2];
-    d += w * terms[k + 3];
-  }
-  const n = counts.length;
-  out[2] = n === 0 ? Number.NaN : a / n;
-  out[3] = n === 0 ? Number.NaN : b / n;
-  out[6] = n === 0 ? Number.NaN : c / n;
-  out[7] = n === 0 ? Number.NaN : d / n;
-}
-
-// shared/evaluate/build-cells.ts
-function buildCells(input3) {
-  const { y, k, predC, predP, groupings } = input3;
-  const n = y.length;
-  let ids = new Int32Array(n);
-  let range = 1;
-  const components = groupings.map((g) => ({
-    codes: missingLast(g),
-    range: g.names.length + 1
-  }));
-  components.push({ codes: y, range: k }, { codes: predC, range: k });
-  if (predP !== null) components.push({ codes: predP, range: k });
-  for (const c of components) {
-    const next = combineDenseCodes({ ids, idRange: range, codes: c.codes, codeRange: c.range });
-    ids = next.ids;
-    range = next.parentId.length;
-  }
-  return describeCells({ ids, size: range, input: input3 });
-}
-function missingLast(grouping) {
-  const missing = grouping.names.length;
-  return replaceMissingCodes(grouping.codes, missing);
-}
-function describeCells(input3) {
-  const { ids, size } = input3;
-  const { y, predC, predP, groupings } = input3.input;
-  const count = new Float64Array(size);
-  const first = new Int32Array(size).fill(-1);
-  for (let i = 0; i < ids.length; i++) {
-    const id = ids[i];
-    if (count[id] === 0) first[id] = i;
-    count[id]++;
-  }
-  const pick3 = (values, missingAs = -1) => Int32Array.from(first, (row) => {
-    const v = values[row];
-    return v < 0 ? missingAs : v;
-  });
-  return {
-    size,
-    count,
-    y: pick3(y),
-    predC: pick3(predC),
-    predP: predP === null ? null : pick3(predP),
-    group: groupings.map((g) => pick3(g.codes, g.names.length))
-  };
-}
-
-// shared/metrics/multiclass.ts
-function computeClassCounts(input3) {
-  const { y, pred, k, weights } = input3;
-  assertSameLength({ y, pred, weights });
-  const tp = new Float64Array(k);
-  const trueSum = new Float64Array(k);
-  const predSum = new Float64Array(k);
-  for (let i = 0; i < y.length; i++) {
-    const t = y[i];
-    const p = pred[i];
-    if (t >>> 0 >= k || p >>> 0 >= k) throw outOfRange(i, t >>> 0 >= k ? t : p, k);
-    const w = weights === void 0 ? 1 : weights[i];
-    trueSum[t] += w;
-    predSum[p] += w;
-    if (t === p) tp[t] += w;
-  }
-  return { tp, trueSum, predSum };
-}
-function outOfRange(row, value, k) {
-  return new ModelGateError("metric_input", `row ${row + 1}: class index ${value} is outside 0..${k - 1}`);
-}
-function computeMulticlassCountMetricValue(name, counts) {
-  const { tp, trueSum, predSum } = counts;
-  let n = 0;
-  let correct = 0;
-  let recallSum = 0;
-  let present = 0;
-  let f1Sum = 0;
-  let f1Classes = 0;
-  let f1Weighted = 0;
-  for (let c = 0; c < tp.length; c++) {
-    const support = trueSum[c];
-    n += support;
-    correct += tp[c];
-    if (support > 0) {
-      recallSum += tp[c] / support;
-      present++;
-    }
-    const f1 = computeF1(tp[c], predSum[c] - tp[c], support - tp[c]);
-    if (f1 === null) continue;
-    f1Sum += f1;
-    f1Classes++;
-    f1Weighted += f1 * support;
-  }
-  if (n === 0) return null;
-  if (name === "accuracy") return correct / n;
-  if (name === "balanced_accuracy") return recallSum / present;
-  if (name === "f1_macro") return f1Sum / f1Classes;
-  return f1Weighted / n;
-}
-function computeMulticlassLogLoss(input3) {
-  const { y, k, proba, weights } = input3;
-  assertProbaShape(y.length, k, proba);
-  assertSameLength({ y, weights });
-  let total = 0;
-  let weightSum = 0;
-  for (let i = 0; i < y.length; i++) {
-    const w = weights === void 0 ? 1 : weights[i];
-    if (w === 0) continue;
-    const t = y[i];
-    if (t >>> 0 >= k) throw outOfRange(i, t, k);
-    const base = i * k;
-    let rowSum = 0;
-    for (let c = 0; c < k; c++) rowSum += clipProbability(proba[base + c]);
-    total -= w * Math.log(clipProbability(proba[base + t]) / rowSum);
-    weightSum += w;
-  }
-  if (weightSum === 0) return { value: null, reason: "no rows" };
-  return { value: total / weightSum };
-}
-function assertProbaShape(n, k, proba) {
-  if (!Number.isInteger(k) || k < 1 || proba.length !== n * k) {
-    throw new ModelGateError(
-      "metric_input",
-      `probabilities have ${proba.length} values, expected ${n} rows \xD7 ${k} classes`
-    );
-  }
-}
-function computeMulticlassMetrics(input3) {
-  const counts = computeClassCounts(input3);
-  const value = (name) => {
-    const v = computeMulticlassCountMetricValue(name, counts);
-    return v === null ? { value: null, reason: "no rows" } : { value: v };
-  };
-  return {
-    accuracy: value("accuracy"),
-    balanced_accuracy: value("balanced_accuracy"),
-    log_loss: computeMulticlassLogLoss(input3),
-    f1_macro: value("f1_macro"),
-    f1_weighted: value("f1_weighted")
-  };
-}
-function decideMulticlass(proba, k, label) {
-  const n = Number.isInteger(k) && k > 0 ? Math.floor(proba.length / k) : 0;
-  assertProbaShape(n, k, proba);
-  if (label !== null) {
-    if (label.length !== n) assertProbaShape(label.length, k, proba);
-    return label.slice();
-  }
-  const out = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const base = i * k;
-    let best = 0;
-    for (let c = 1; c < k; c++) if (proba[base + c] > proba[base + best]) best = c;
-    out[i] = best;
-  }
-  return out;
-}
-
-// shared/evaluate/replicates.ts
-var ReplicateStore = class {
-  constructor(size) {
-    this.size = size;
-  }
-  size;
-  series = /* @__PURE__ */ new Map();
-  /** Records resample `b` of a source's output. */
-  record(source, b, out) {
-    const k = source.keys.length;
-    source.keys.forEach((key, i) => {
-      let s = this.series.get(key);
-      if (s === void 0) {
-        s = {
-          candidate: new Float64Array(this.size),
-          production: source.models > 1 ? new Float64Array(this.size) : null
-        };
-        this.series.set(key, s);
-      }
-      s.candidate[b] = out[i];
-      if (s.production !== null) s.production[b] = out[k + i];
-    });
-  }
-  get(key) {
-    return this.series.get(key);
-  }
-};
-function gapKey(column, gap) {
-  return `${column}\0${gap}`;
-}
-
-// shared/evaluate/cell-bootstrap.ts
-var BinaryCellBootstrap = class {
-  /** `metrics`: the count metrics to replicate (default: all). */
-  constructor(cells, groupSizes, gaps, metrics = COUNT_METRICS) {
-    this.cells = cells;
-    this.gaps = gaps;
-    this.metrics = metrics;
-    this.keys = [...metrics, ...gaps.map((g) => gapKey(g.column, g.gap))];
-    const preds = cells.predP === null ? [cells.predC] : [cells.predC, cells.predP];
-    this.models = preds.length;
-    this.drawn = new Float64Array(cells.size);
-    this.slots = preds.map((pred) => computeConfusionSlots(cells.y, pred));
-    this.totals = preds.map(() => createBinaryTotals(groupSizes));
-  }
-  cells;
-  gaps;
-  metrics;
-  keys;
-  models;
-  drawn;
-  slots;
-  totals;
-  confusion = { tp: 0, fp: 0, tn: 0, fn: 0 };
-  scratch = new GapScratch();
-  resample(rng, out) {
-    const { cells, drawn, keys } = this;
-    sampleMultinomial(rng, totalRows(cells), cells.count, drawn);
-    for (let m2 = 0; m2 < this.models; m2++) {
-      const totals = this.totals[m2];
-      sumBinaryCells(cells, this.slots[m2], drawn, totals);
-      const base = m2 * keys.length;
-      readConfusion(totals.overall, 0, this.confusion);
-      const metrics = this.metrics;
-      for (let i = 0; i < metrics.length; i++) {
-        out[base + i] = computeCountMetricValue(metrics[i], this.confusion) ?? Number.NaN;
-      }
-      for (let j = 0; j < this.gaps.length; j++) {
-        const plan = this.gaps[j];
-        const conf = totals.groups[plan.grouping];
-        out[base + metrics.length + j] = computeGapValue(plan.gap, conf, plan.eligible, this.scratch);
-      }
-    }
-  }
-};
-var MulticlassCellBootstrap = class {
-  constructor(cells, k) {
-    this.cells = cells;
-    this.models = cells.predP === null ? 1 : 2;
-    this.drawn = new Float64Array(cells.size);
-    this.counts = createClassCounts(k);
-  }
-  cells;
-  keys = ["accuracy", "balanced_accuracy", "f1_macro", "f1_weighted"];
-  models;
-  drawn;
-  counts;
-  resample(rng, out) {
-    const { cells, drawn, counts, keys } = this;
-    sampleMultinomial(rng, totalRows(cells), cells.count, drawn);
-    for (let m2 = 0; m2 < this.models; m2++) {
-      sumClassCells({ cells, pred: m2 === 0 ? cells.predC : cells.predP, counts: drawn, out: counts });
-      keys.forEach((name, i) => {
-        out[m2 * keys.length + i] = computeMulticlassCountMetricValue(name, counts) ?? Number.NaN;
-      });
-    }
-  }
-};
-function totalRows(cells) {
-  let n = 0;
-  for (let c = 0; c < cells.size; c++) n += cells.count[c];
-  return n;
-}
-
-// shared/metrics/regression.ts
-function computeRegressionMetrics(input3) {
-  const { y, prediction, weights } = input3;
-  assertSameLength({ y, prediction, weights });
-  const s = accumulate(y, prediction, weights);
-  if (s.weight === 0) {
-    const none = { value: null, reason: "no rows" };
-    return { mae: none, rmse: none, r2: none, mape: none };
-  }
-  return {
-    mae: { value: s.absError / s.weight },
-    rmse: { value: Math.sqrt(s.squaredError / s.weight) },
-    r2: computeR2(s),
-    mape: { value: s.relativeError / s.weight }
-  };
-}
-function accumulate(y, prediction, weights) {
-  let weight = 0;
-  let absError = 0;
-  let squaredError = 0;
-  let relativeError = 0;
-  let mean = 0;
-  let squaredDeviation = 0;
-  let min = Number.POSITIVE_INFINITY;
-  let max = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < y.length; i++) {
-    const w = weights === void 0 ? 1 : weights[i];
-    if (w === 0) continue;
-    const t = y[i];
-    const e = t - prediction[i];
-    const a = Math.abs(e);
-    weight += w;
-    absError += w * a;
-    squaredError += w * (e * e);
-    relativeError += w * (a / Math.max(Math.abs(t), FLOAT64_EPS));
-    const delta = t - mean;
-    mean += w / weight * delta;
-    squaredDeviation += w * delta * (t - mean);
-    if (t < min) min = t;
-    if (t > max) max = t;
-  }
-  return { weight, absError, squaredError, relativeError, squaredDeviation, min, max };
-}
-function computeR2(s) {
-  if (s.weight < 2) return { value: null, reason: "fewer than two rows" };
-  if (s.squaredError === 0) return { value: 1 };
-  if (s.min === s.max) return { value: null, reason: "constant target (zero variance)" };
-  return { value: 1 - s.squaredError / s.squaredDeviation };
-}
-
-// shared/evaluate/build-group-tables.ts
-function groupName(grouping, g) {
-  return g < grouping.names.length ? grouping.names[g] : MISSING_GROUP;
-}
-function computeGroupCountMetrics(conf) {
-  const c = { tp: 0, fp: 0, tn: 0, fn: 0 };
-  const out = [];
-  for (let g = 0; 4 * g < conf.length; g++) {
-    readConfusion(conf, 4 * g, c);
-    const record2 = {};
-    for (const name of COUNT_METRICS) record2[name] = computeCountMetricValue(name, c);
-    out.push(record2);
-  }
-  return out;
-}
-function assembleGroupTable(input3) {
-  const { grouping, sizes, positives: positives2, candidate, production, metricOrder } = input3;
-  const table = {};
-  for (let g = 0; g < sizes.length; g++) {
-    const n = sizes[g];
-    if (n === 0) continue;
-    const pick3 = (records) => Object.fromEntries(metricOrder.map((name) => [name, records[g][name] ?? null]));
-    const c = pick3(candidate);
-    const p = production === null ? null : pick3(production);
-    const flags = [];
-    if (n < input3.minGroupSize) flags.push("small_group");
-    if (positives2 !== null && positives2[g] === 0) flags.push("no_positives");
-    if (positives2 !== null && positives2[g] === n) flags.push("no_negatives");
-    if ([c, p ?? {}].some((r) => Object.values(r).includes(null))) flags.push("undefined_metrics");
-    table[groupName(grouping, g)] = positives2 === null ? { n, flags, candidate: c, production: p } : { n, positives: positives2[g], flags, candidate: c, production: p };
-  }
-  return table;
-}
-
-// shared/evaluate/group-subsets.ts
-function buildGroupSegments(input3) {
-  const { codes, groups, rowOrder } = input3;
-  const n = codes.length;
-  const start = new Uint32Array(groups + 1);
-  for (let i = 0; i < n; i++) start[codes[i] + 1]++;
-  for (let g = 0; g < groups; g++) start[g + 1] += start[g];
-  const next = start.slice(0, groups);
-  const rows = new Uint32Array(n);
-  for (let j = 0; j < n; j++) {
-    const row = rowOrder === null ? j : rowOrder[j];
-    rows[next[codes[row]]++] = row;
-  }
-  return { start, rows };
-}
-function gatherRows(values, rows) {
-  const out = values instanceof Float64Array ? new Float64Array(rows.length) : new Uint8Array(rows.length);
-  for (let j = 0; j < rows.length; j++) out[j] = values[rows[j]];
-  return out;
-}
-
-// shared/evaluate/compute-group-tables.ts
-function computeBinaryGroupTables(input3) {
-  const tables = {};
-  input3.groupings.forEach((grouping, g) => {
-    const conf = input3.totals[0].groups[g];
-    const groups = conf.length / 4;
-    const sizes = new Float64Array(groups);
-    const positives2 = new Float64Array(groups);
-    for (let j = 0; j < groups; j++) {
-      positives2[j] = conf[4 * j] + conf[4 * j + 3];
-      sizes[j] = positives2[j] + conf[4 * j + 1] + conf[4 * j + 2];
-    }
-    const subsets = buildGroupSubsets({ codes: missingLast(grouping), groups, y: input3.y });
-    const records = input3.models.map((model, m2) => {
-      const counted = computeGroupCountMetrics(input3.totals[m2].groups[g]);
-      const scored = computeGroupScoreMetrics(subsets, model);
-      return counted.map((record2, j) => ({ ...record2, ...scored[j] }));
-    });
-    tables[grouping.column] = assembleGroupTable({
-      grouping,
-      sizes,
-      positives: positives2,
-      candidate: records[0],
-      production: records[1] ?? null,
-      metricOrder: BINARY_METRICS,
-      minGroupSize: input3.minGroupSize
-    });
-  });
-  return tables;
-}
-function buildGroupSubsets(input3) {
-  const { codes, groups } = input3;
-  const segments = buildGroupSegments({ codes, groups, rowOrder: null });
-  const local = new Uint32Array(codes.length);
-  for (let j = 0; j < segments.rows.length; j++)
-    local[segments.rows[j]] = j - segments.start[codes[segments.rows[j]]];
-  return { groups, codes, segments, y: gatherRows(input3.y, segments.rows), local };
-}
-function computeGroupScoreMetrics(subsets, model) {
-  const { groups, codes, segments, local } = subsets;
-  const scores = gatherRows(model.score, segments.rows);
-  const orders = new Uint32Array(codes.length);
-  const next = segments.start.slice(0, groups);
-  for (let j = 0; j < model.order.length; j++) {
-    const row = model.order[j];
-    orders[next[codes[row]]++] = local[row];
-  }
-  const out = [];
-  for (let g = 0; g < groups; g++) {
-    const a = segments.start[g];
-    const b = segments.start[g + 1];
-    const y = subsets.y.subarray(a, b);
-    const score = scores.subarray(a, b);
-    const order2 = orders.subarray(a, b);
-    out.push({
-      roc_auc: computeRocAuc(y, score, order2).value,
-      average_precision: computeAveragePrecision(y, score, order2).value,
-      log_loss: computeLogLoss(y, score).value,
-      brier: computeBrier(y, score).value
-    });
-  }
-  return out;
-}
-var MULTICLASS_GROUP_METRICS = ["accuracy", "balanced_accuracy", "f1_macro"];
-function computeMulticlassGroupTables(input3) {
-  const { cells, k } = input3;
-  const tables = {};
-  const counts = createClassCounts(k);
-  const preds = cells.predP === null ? [cells.predC] : [cells.predC, cells.predP];
-  input3.groupings.forEach((grouping, g) => {
-    const groups = grouping.names.length + 1;
-    const sizes = new Float64Array(groups);
-    const records = preds.map(
-      (pred) => Array.from({ length: groups }, (_, index) => {
-        sumClassCells({ cells, pred, counts: cells.count, out: counts, group: { grouping: g, index } });
-        sizes[index] = counts.trueSum.reduce((a, b) => a + b, 0);
-        return Object.fromEntries(
-          MULTICLASS_GROUP_METRICS.map((name) => [name, computeMulticlassCountMetricValue(name, counts)])
-        );
-      })
-    );
-    tables[grouping.column] = assembleGroupTable({
-      grouping,
-      sizes,
-      positives: null,
-      candidate: records[0],
-      production: records[1] ?? null,
-      metricOrder: MULTICLASS_GROUP_METRICS,
-      minGroupSize: input3.minGroupSize
-    });
-  });
-  return tables;
-}
-var REGRESSION_GROUP_METRICS = ["mae", "rmse", "r2"];
-function computeRegressionGroupTables(input3) {
-  const tables = {};
-  for (const grouping of input3.groupings) {
-    const groups = grouping.names.length + 1;
-    const segments = buildGroupSegments({ codes: missingLast(grouping), groups, rowOrder: null });
-    const y = gatherRows(input3.y, segments.rows);
-    const sizes = new Float64Array(groups);
-    for (let g = 0; g < groups; g++) sizes[g] = segments.start[g + 1] - segments.start[g];
-    const records = input3.predictions.map((prediction) => {
-      const p = gatherRows(prediction, segments.rows);
-      return Array.from({ length: groups }, (_, g) => {
-        const a = segments.start[g];
-        const b = segments.start[g + 1];
-        const m2 = computeRegressionMetrics({ y: y.subarray(a, b), prediction: p.subarray(a, b) });
-        return { mae: m2.mae.value, rmse: m2.rmse.value, r2: m2.r2.value };
-      });
-    });
-    tables[grouping.column] = assembleGroupTable({
-      grouping,
-      sizes,
-      positives: null,
-      candidate: records[0],
-      production: records[1] ?? null,
-      metricOrder: REGRESSION_GROUP_METRICS,
-      minGroupSize: input3.minGroupSize
-    });
-  }
-  return tables;
-}
-
-// shared/evaluate/evaluate-binary.ts
-function evaluateBinary(input3) {
-  const { target, groupings, settings, lap } = input3;
-  if (target.task !== "binary") throw new Error("unreachable: binary target expected");
-  const y = target.y;
-  const sides = [input3.candidate, input3.production].filter((p) => p?.task === "binary");
-  const models = sides.map((p) => ({
-    score: p.score,
-    pred: decideBinary(p.score, p.label, settings.threshold),
-    order: sortOrderDescending(p.score)
-  }));
-  const predP = models[1]?.pred ?? null;
-  const cells = buildCells({ y, k: 2, predC: models[0].pred, predP, groupings });
-  const sizes = groupings.map((g) => g.names.length + 1);
-  const totals = models.map((_, m2) => {
-    const t = createBinaryTotals(sizes);
-    sumBinaryCells(
-      cells,
-      computeConfusionSlots(cells.y, m2 === 0 ? cells.predC : cells.predP),
-      cells.count,
-      t
-    );
-    return t;
-  });
-  lap("engine_prepare_ms");
-  const metrics = models.map(
-    (m2) => computeBinaryMetrics({ y, score: m2.score, pred: m2.pred, order: m2.order })
-  );
-  lap("engine_metrics_ms");
-  const groups = computeBinaryGroupTables({
-    groupings,
-    totals,
-    y,
-    models,
-    minGroupSize: settings.minGroupSize
-  });
-  const gaps = groupings.flatMap(
-    (grouping, g) => GAP_NAMES.map((gap) => {
-      const names = [...grouping.names, MISSING_GROUP];
-      const [candidate, production] = totals.map(
-        (t) => computeGapDetail({ gap, names, conf: t.groups[g], minGroupSize: settings.minGroupSize })
-      );
-      return {
-        column: grouping.column,
-        grouping: g,
-        gap,
-        candidate,
-        production: production ?? null
-      };
-    })
-  );
-  lap("engine_groups_ms");
-  const buildSources = () => {
-    const plans = gaps.map((d) => ({ ...d, eligible: d.candidate.eligible }));
-    const scoreSource = new BinaryScoreBootstrap({
-      y,
-      scoreC: models[0].score,
-      orderC: models[0].order,
-      scoreP: models[1]?.score ?? null,
-      orderP: models[1]?.order ?? null
-    });
-    return [new BinaryCellBootstrap(cells, sizes, plans), scoreSource];
-  };
-  return { metrics: [metrics[0], metrics[1] ?? null], groups, gaps, buildSources };
-}
-
-// shared/evaluate/align-multiclass.ts
-function alignMulticlass(input3) {
-  const { candidate } = input3;
-  const index = new Map(candidate.classes.map((c, i) => [c, i]));
-  if (index.size !== candidate.classes.length)
-    throw mismatch("the candidate lists a class twice", candidate.classes);
-  const toCandidate = (classes, who) => Int32Array.from(classes, (c) => {
-    const i = index.get(c);
-    if (i === void 0)
-      throw mismatch(`${who} has class "${c}", which the candidate does not`, candidate.classes);
-    return i;
-  });
-  const yMap = toCandidate(input3.targetClasses, "the target");
-  const y = new Int32Array(input3.y.length);
-  for (let i = 0; i < y.length; i++) y[i] = yMap[input3.y[i]];
-  const production = input3.production === null ? null : reorder(input3.production, toCandidate(input3.production.classes, "production"), candidate.classes);
-  return { k: candidate.classes.length, y, candidate, production };
-}
-function reorder(p, map2, classes) {
-  const k = classes.length;
-  if (map2.length !== k) throw mismatch(`production has ${map2.length} classes`, classes);
-  const n = p.proba.length / k;
-  const proba = new Float64Array(n * k);
-  for (let i = 0; i < n; i++) {
-    for (let c = 0; c < k; c++) proba[i * k + map2[c]] = p.proba[i * k + c];
-  }
-  const label = p.label === null ? null : remap(p.label, map2);
-  return { task: "multiclass", classes, proba, label };
-}
-function remap(codes, map2) {
-  const out = new Int32Array(codes.length);
-  for (let i = 0; i < codes.length; i++) out[i] = map2[codes[i]];
-  return out;
-}
-function mismatch(what, classes) {
-  return new ModelGateError(
-    "engine_input",
-    `multiclass classes do not match: ${what} (candidate classes: ${classes.map((c) => `"${c}"`).join(", ")})`
-  );
-}
-
-// shared/evaluate/linear-bootstrap.ts
-var REGRESSION_REPLICATES = ["mae", "rmse", "r2", "mape"];
-var RegressionBootstrap = class {
-  keys = REGRESSION_REPLICATES;
-  sampler;
-  counts;
-  y;
-  /** Per row: y − mean(y), then |e|, e², |e| / max(|y|, eps) per model. */
-  terms;
-  models;
-  sums;
-  constructor(input3) {
-    const { y, predictions } = input3;
-    const n = y.length;
-    this.sampler = new RowCountSampler(n);
-    this.counts = new Uint8Array(n);
-    this.y = y;
-    this.models = predictions.length;
-    this.sums = new Float64Array(3 * this.models);
-    const stride = 1 + 3 * this.models;
-    let mean = 0;
-    for (let i = 0; i < n; i++) mean += y[i];
-    mean = n === 0 ? 0 : mean / n;
-    this.terms = new Float64Array(n * stride);
-    for (let i = 0; i < n; i++) {
-      const t = y[i];
-      this.terms[i * stride] = t - mean;
-      for (let m2 = 0; m2 < predictions.length; m2++) {
-        const e = t - predictions[m2][i];
-        const a = Math.abs(e);
-        const base = i * stride + 1 + 3 * m2;
-        this.terms[base] = a;
-        this.terms[base + 1] = e * e;
-        this.terms[base + 2] = a / Math.max(Math.abs(t), FLOAT64_EPS);
-      }
-    }
-  }
-  /** One resample: per model [mae, rmse, r2, mape] at out[4m …] (NaN where undefined). */
-  resample(rng, out) {
-    this.sampler.sample(rng, this.counts);
-    const { counts, terms, y, models, sums } = this;
-    const n = counts.length;
-    const stride = 1 + 3 * models;
-    sums.fill(0);
-    let dev = 0;
-    let dev2 = 0;
-    let min = Number.POSITIVE_INFINITY;
-    let max = Number.NEGATIVE_INFINITY;
-    for (let i = 0; i < n; i++) {
-      const w = counts[i];
-      if (w === 0) continue;
-      const base = i * stride;
-      const d = terms[base];
-      dev += w * d;
-      dev2 += w * d * d;
-      for (let s = 0; s < sums.length; s++) sums[s] += w * terms[base + 1 + s];
-      const t = y[i];
-      if (t < min) min = t;
-      if (t > max) max = t;
-    }
-    const ssTot = dev2 - dev * dev / n;
-    for (let m2 = 0; m2 < models; m2++) {
-      const abs = sums[3 * m2];
-      const sq = sums[3 * m2 + 1];
-      const rel = sums[3 * m2 + 2];
-      out[4 * m2] = abs / n;
-      out[4 * m2 + 1] = Math.sqrt(sq / n);
-      out[4 * m2 + 2] = n < 2 ? Number.NaN : sq === 0 ? 1 : min === max ? Number.NaN : 1 - sq / ssTot;
-      out[4 * m2 + 3] = rel / n;
-    }
-  }
-  /** The last resample as per-row multiplicities (for checks against the metric functions). */
-  rowWeights() {
-    return Float64Array.from(this.counts);
-  }
-};
-var MulticlassLossBootstrap = class {
-  keys = ["log_loss"];
-  sampler;
-  counts;
-  /** Per row, per model: −log of the true class's clipped, renormalised probability. */
-  terms;
-  models;
-  constructor(input3) {
-    const { y, k, probas } = input3;
-    const n = y.length;
-    this.sampler = new RowCountSampler(n);
-    this.counts = new Uint8Array(n);
-    this.models = probas.length;
-    this.terms = new Float64Array(n * this.models);
-    for (let i = 0; i < n; i++) {
-      for (let m2 = 0; m2 < probas.length; m2++) {
-        const proba = probas[m2];
-        let rowSum = 0;
-        for (let c = 0; c < k; c++) rowSum += clipProbability(proba[i * k + c]);
-        this.terms[i * this.models + m2] = -Math.log(clipProbability(proba[i * k + y[i]]) / rowSum);
-      }
-    }
-  }
-  /** One resample: the log loss of model m at out[m]. */
-  resample(rng, out) {
-    this.sampler.sample(rng, this.counts);
-    const { counts, terms, models } = this;
-    const n = counts.length;
-    for (let m2 = 0; m2 < models; m2++) {
-      let sum2 = 0;
-      for (let i = 0; i < n; i++) sum2 += counts[i] * terms[i * models + m2];
-      out[m2] = n === 0 ? Number.NaN : sum2 / n;
-    }
-  }
-  /** The last resample as per-row multiplicities (for checks against the metric functions). */
-  rowWeights() {
-    return Float64Array.from(this.counts);
-  }
-};
-
-// shared/evaluate/evaluate-multiclass.ts
-function evaluateMulticlass(input3) {
-  const { target, groupings, settings, lap } = input3;
-  if (target.task !== "multiclass" || input3.candidate.task !== "multiclass") {
-    throw new Error("unreachable: multiclass input expected");
-  }
-  const production = input3.production?.task === "multiclass" ? input3.production : null;
-  const aligned = alignMulticlass({
-    y: target.y,
-    targetClasses: target.classes,
-    candidate: input3.candidate,
-    production
-  });
-  const { k, y } = aligned;
-  const sides = aligned.production === null ? [aligned.candidate] : [aligned.candidate, aligned.production];
-  const preds = sides.map((p) => decideMulticlass(p.proba, k, p.label));
-  const cells = buildCells({ y, k, predC: preds[0], predP: preds[1] ?? null, groupings });
-  lap("engine_prepare_ms");
-  const metrics = sides.map((p, m2) => computeMulticlassMetrics({ y, k, proba: p.proba, pred: preds[m2] }));
-  lap("engine_metrics_ms");
-  const groups = computeMulticlassGroupTables({ groupings, cells, k, minGroupSize: settings.minGroupSize });
-  lap("engine_groups_ms");
-  const buildSources = () => [
-    new MulticlassCellBootstrap(cells, k),
-    new MulticlassLossBootstrap({ y, k, probas: sides.map((p) => p.proba) })
-  ];
-  return { metrics: [metrics[0], metrics[1] ?? null], groups, gaps: [], buildSources };
-}
-
-// shared/evaluate/evaluate-regression.ts
-function evaluateRegression(input3) {
-  const { target, groupings, settings, lap } = input3;
-  if (target.task !== "regression") throw new Error("unreachable: regression target expected");
-  const y = target.y;
-  const predictions = [input3.candidate, input3.production].filter((p) => p?.task === "regression").map((p) => p.prediction);
-  lap("engine_prepare_ms");
-  const metrics = predictions.map((prediction) => computeRegressionMetrics({ y, prediction }));
-  lap("engine_metrics_ms");
-  const groups = computeRegressionGroupTables({
-    groupings,
-    y,
-    predictions,
-    minGroupSize: settings.minGroupSize
-  });
-  lap("engine_groups_ms");
-  const buildSources = () => [new RegressionBootstrap({ y, predictions })];
-  return { metrics: [metrics[0], metrics[1] ?? null], groups, gaps: [], buildSources };
-}
-
-// shared/evaluate/run-bootstrap.ts
-var MAX_RESAMPLES = 1e6;
-var STREAMS_PER_SOURCE = 2 ** 26;
-function runBootstrap(input3) {
-  const { sources, resamples, onProgress } = input3;
-  if (resamples > MAX_RESAMPLES) throw new RangeError(`at most ${MAX_RESAMPLES} resamples, got ${resamples}`);
-  const store = new ReplicateStore(resamples);
-  const outs = sources.map((s) => new Float64Array(s.keys.length * s.models));
-  const every = Math.max(1, Math.ceil(resamples / 100));
-  for (let b = 0; b < resamples; b++) {
-    for (let i = 0; i < sources.length; i++) {
-      sources[i].resample(createRng(input3.seed, (i + 1) * STREAMS_PER_SOURCE + b), outs[i]);
-      store.record(sources[i], b, outs[i]);
-    }
-    if (onProgress !== void 0 && ((b + 1) % every === 0 || b + 1 === resamples))
-      onProgress((b + 1) / resamples);
-  }
-  return store;
-}
-
-// shared/evaluate/validate-engine-input.ts
-function validateEngineInput(input3) {
-  const { target, settings } = input3;
-  const n = target.y.length;
-  validateSettings(settings);
-  if (target.task !== settings.task) fail(`the target is ${target.task} but the task is ${settings.task}`);
-  for (const [side, p] of [
-    ["candidate", input3.candidate],
-    ["production", input3.production]
-  ]) {
-    if (p === null) continue;
-    if (p.task !== settings.task) fail(`${side} predictions are ${p.task} but the task is ${settings.task}`);
-    validatePredictions(side, p, n);
-  }
-  for (const g of input3.groupings) {
-    if (g.codes.length !== n) fail(`grouping ${g.column} has ${g.codes.length} rows, the target ${n}`);
-    const row = findFirst(g.codes, (c) => c < -1 || c >= g.names.length);
-    if (row >= 0)
-      fail(
-        `grouping ${g.column}, row ${row + 1}: group code ${g.codes[row]} outside its ${g.names.length} names`
-      );
-  }
-}
-function validateSettings(s) {
-  if (!Number.isInteger(s.bootstrap) || s.bootstrap < 0 || s.bootstrap > MAX_RESAMPLES) {
-    fail(`bootstrap must be an integer in [0, ${MAX_RESAMPLES}], got ${s.bootstrap}`);
-  }
-  if (!(s.confidence > 0 && s.confidence < 1)) fail(`confidence must be in (0, 1), got ${s.confidence}`);
-  if (!(s.minGroupSize >= 0)) fail(`minGroupSize must be non-negative, got ${s.minGroupSize}`);
-  if (!Number.isInteger(s.seed)) fail(`seed must be an integer, got ${s.seed}`);
-}
-function validatePredictions(side, p, n) {
-  if (p.task === "binary") {
-    if (p.score.length !== n) fail(`${side} has ${p.score.length} scores for ${n} rows`);
-    if (p.label !== null && p.label.length !== n) fail(`${side} has ${p.label.length} labels for ${n} rows`);
-    const row = findFirst(p.score, isProbability, true);
-    if (row >= 0)
-      fail(`${side} score at row ${row + 1} is ${p.score[row]}, expected a probability in [0, 1]`);
-  } else if (p.task === "multiclass") {
-    const k = p.classes.length;
-    if (p.proba.length !== n * k)
-      fail(`${side} has ${p.proba.length} probabilities for ${n} rows \xD7 ${k} classes`);
-    if (p.label !== null && p.label.length !== n) fail(`${side} has ${p.label.length} labels for ${n} rows`);
-    const at = findFirst(p.proba, isProbability, true);
-    if (at >= 0)
-      fail(`${side} probability at row ${Math.floor(at / k) + 1} is ${p.proba[at]}, expected [0, 1]`);
-  } else {
-    if (p.prediction.length !== n) fail(`${side} has ${p.prediction.length} predictions for ${n} rows`);
-    const row = findFirst(p.prediction, Number.isFinite, true);
-    if (row >= 0)
-      fail(`${side} prediction at row ${row + 1} is ${p.prediction[row]}, expected a finite number`);
-  }
-}
-var isProbability = (v) => v >= 0 && v <= 1;
-function findFirst(values, test, negate = false) {
-  for (let i = 0; i < values.length; i++) if (test(values[i]) !== negate) return i;
-  return -1;
-}
-function fail(message) {
-  throw new ModelGateError("engine_input", `engine input: ${message}`);
-}
-
-// shared/evaluate/evaluate-model-pair.ts
-var TASKS = { binary: evaluateBinary, multiclass: evaluateMulticlass, regression: evaluateRegression };
-function evaluateModelPair(input3) {
-  const now = input3.now ?? (() => 0);
-  const timings = {};
-  const start = now();
-  let last = start;
-  const lap = (name) => {
-    const t = now();
-    timings[name] = (timings[name] ?? 0) + (t - last);
-    last = t;
-  };
-  validateEngineInput(input3);
-  const { settings } = input3;
-  const task = { ...input3, lap };
-  const evaluation = TASKS[settings.task](task);
-  const store = settings.bootstrap > 0 ? runBootstrap({
-    sources: evaluation.buildSources(),
-    resamples: settings.bootstrap,
-    seed: settings.seed,
-    onProgress: input3.onProgress
-  }) : null;
-  lap("engine_bootstrap_ms");
-  const result = assemble(evaluation, store, settings);
-  timings.engine_total_ms = now() - start;
-  return { ...result, timings };
-}
-function assemble(evaluation, store, settings) {
-  const { confidence } = settings;
-  const [pointC, pointP] = evaluation.metrics;
-  const metrics = {};
-  for (const name of metricsForTask(settings.task)) {
-    const candidate = pointC[name] ?? { value: null, reason: "not computed" };
-    const production = pointP === null ? null : pointP[name] ?? { value: null, reason: "not computed" };
-    metrics[name] = buildComparison({ candidate, production, series: store?.get(name), confidence });
-  }
-  const fairness = {};
-  for (const gap of GAP_NAMES) {
-    const rows = evaluation.gaps.filter((g) => g.gap === gap);
-    if (rows.length === 0) continue;
-    fairness[gap] = Object.fromEntries(
-      rows.map((g) => [
-        g.column,
-        buildGapComparison({
-          candidate: g.candidate,
-          production: g.production,
-          series: store?.get(gapKey(g.column, gap)),
-          confidence
-        })
-      ])
-    );
-  }
-  return { metrics, groups: evaluation.groups, fairness };
 }
 
 // shared/gate/decide-bound.ts
@@ -36494,17 +34654,1050 @@ function computeResult(checks) {
   return { checks, verdict: computeVerdict(checks) };
 }
 function noThresholdsCheck(model) {
+  return buildModelErrorCheck(
+    "gates.none",
+    `No thresholds are configured for model ${model}, so there is nothing to decide on; add gates, fairness or operational thresholds for it to .github/modelgate.yml.`
+  );
+}
+
+// action/parallel/evaluate-model-pair-parallel.ts
+import { availableParallelism } from "node:os";
+
+// shared/stats/interval.ts
+var MIN_DEFINED_SHARE = 0.5;
+function computeSortedQuantile(sorted, q) {
+  const m2 = sorted.length;
+  if (m2 === 0) return Number.NaN;
+  const h = (m2 - 1) * q;
+  const lo = Math.floor(h);
+  const a = sorted[lo];
+  if (lo >= m2 - 1) return sorted[m2 - 1];
+  const frac = h - lo;
+  return frac === 0 ? a : a + frac * (sorted[lo + 1] - a);
+}
+function computePercentileInterval(replicates, confidence) {
+  if (!(confidence > 0 && confidence < 1))
+    throw new RangeError(`confidence must be in (0, 1), got ${confidence}`);
+  const defined = new Float64Array(replicates.length);
+  let m2 = 0;
+  for (let i = 0; i < replicates.length; i++) {
+    const v = replicates[i];
+    if (!Number.isNaN(v)) defined[m2++] = v;
+  }
+  if (m2 < 2 || m2 < MIN_DEFINED_SHARE * replicates.length) return null;
+  const sorted = defined.subarray(0, m2).sort();
+  const alpha = 1 - confidence;
+  return [computeSortedQuantile(sorted, alpha / 2), computeSortedQuantile(sorted, 1 - alpha / 2)];
+}
+
+// shared/evaluate/build-comparison.ts
+function buildEstimate(point, replicates, confidence) {
+  if (point.value === null) return { value: null, ci: null, reason: point.reason ?? "undefined" };
   return {
-    id: "gates.none",
-    kind: "metric",
-    metric: "none",
-    bound: "min",
-    threshold: 0,
-    observed: null,
-    interval: null,
-    test: "point",
-    status: "error",
-    message: `No thresholds are configured for model ${model}, so there is nothing to decide on; add gates, fairness or operational thresholds for it to .github/modelgate.yml.`
+    value: point.value,
+    ci: replicates === null ? null : computePercentileInterval(replicates, confidence)
+  };
+}
+function computePairedDifferences(series) {
+  const { candidate, production } = series;
+  if (production === null) return null;
+  return candidate.map((c, b) => c - production[b]);
+}
+function buildComparison(input3) {
+  const { candidate, production, series, confidence } = input3;
+  const c = buildEstimate(candidate, series?.candidate ?? null, confidence);
+  if (production === null) return { candidate: c, production: null, delta: null };
+  const p = buildEstimate(production, series?.production ?? null, confidence);
+  return { candidate: c, production: p, delta: buildDelta({ candidate, production, series, confidence }) };
+}
+function buildDelta(input3) {
+  const { candidate, production } = input3;
+  if (candidate.value === null || production.value === null) {
+    const side = candidate.value === null ? "the candidate" : "production";
+    return { value: null, ci: null, reason: `undefined for ${side}` };
+  }
+  const differences = input3.series === void 0 ? null : computePairedDifferences(input3.series);
+  return buildEstimate({ value: candidate.value - production.value }, differences, input3.confidence);
+}
+function buildGapComparison(input3) {
+  const toValue = (d) => d.value === null ? { value: null, reason: d.reason ?? "undefined" } : { value: d.value };
+  const comparison = buildComparison({
+    candidate: toValue(input3.candidate),
+    production: input3.production === null ? null : toValue(input3.production),
+    series: input3.series,
+    confidence: input3.confidence
+  });
+  return { ...comparison, excluded: input3.candidate.excluded, extremes: input3.candidate.extremes };
+}
+
+// shared/fairness/compute-gap-detail.ts
+var RATE_LABEL = {
+  selection_rate: "selection rate",
+  tpr: "true positive rate",
+  fpr: "false positive rate"
+};
+function computeGapDetail(input3) {
+  const { gap, names, conf, minGroupSize } = input3;
+  const eligible = new Uint8Array(names.length);
+  const excluded = [];
+  const rates = ratesOfGap(gap);
+  for (let g = 0; g < names.length; g++) {
+    const why = exclusionReason({ rates, conf, g, minGroupSize });
+    if (why === null) eligible[g] = 1;
+    else if (why !== "") excluded.push({ group: names[g], reason: why });
+  }
+  const scratch = new GapScratch();
+  const value = computeGapValue(gap, conf, eligible, scratch);
+  if (Number.isNaN(value)) {
+    return {
+      value: null,
+      reason: undefinedReason(gap, scratch, excluded.length),
+      excluded,
+      extremes: null,
+      eligible
+    };
+  }
+  const range = decidingRange(gap, scratch);
+  return { value, excluded, extremes: { min: names[range.argMin], max: names[range.argMax] }, eligible };
+}
+function exclusionReason(input3) {
+  const { conf, g } = input3;
+  const tp = conf[4 * g];
+  const fp = conf[4 * g + 1];
+  const tn = conf[4 * g + 2];
+  const fn = conf[4 * g + 3];
+  const n = tp + fp + tn + fn;
+  if (n === 0) return "";
+  if (n < input3.minGroupSize) return `${n} rows, fewer than the minimum group size ${input3.minGroupSize}`;
+  if (input3.rates.includes("tpr") && tp + fn === 0)
+    return "no actual positives: true positive rate undefined";
+  if (input3.rates.includes("fpr") && fp + tn === 0)
+    return "no actual negatives: false positive rate undefined";
+  return null;
+}
+function decidingRange(gap, scratch) {
+  const { first, second } = scratch;
+  if (ratesOfGap(gap).length === 1) return first;
+  if (gap.endsWith("_ratio")) {
+    const a = first.ratio();
+    const b = second.ratio();
+    return Number.isNaN(a) || b < a ? second : first;
+  }
+  return second.difference() > first.difference() ? second : first;
+}
+function undefinedReason(gap, scratch, excluded) {
+  const rates = ratesOfGap(gap);
+  if (scratch.first.count < 2 || rates.length === 2 && scratch.second.count < 2) {
+    const left = excluded > 0 ? ` (${excluded} excluded)` : "";
+    return `fewer than two groups to compare${left}`;
+  }
+  const label = rates.map((r) => RATE_LABEL[r]).join(" and the ");
+  return `the ${label} is 0 in every group (ratio 0/0)`;
+}
+
+// shared/metrics/metric-names.ts
+var BINARY_METRICS = [
+  "accuracy",
+  "balanced_accuracy",
+  "precision",
+  "recall",
+  "f1",
+  "mcc",
+  "roc_auc",
+  "average_precision",
+  "log_loss",
+  "brier",
+  "selection_rate",
+  "tpr",
+  "fpr",
+  "tnr",
+  "fnr"
+];
+
+// shared/metrics/sort-order-descending.ts
+var SMALL = 2048;
+var RADIX = 65536;
+var LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+function sortOrderDescending(score) {
+  const n = score.length;
+  const hi = new Uint32Array(n);
+  const lo = new Uint32Array(n);
+  computeDescendingKeys(score, hi, lo);
+  const order2 = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order2[i] = i;
+  if (n < SMALL) return order2.sort((a, b) => hi[a] - hi[b] || lo[a] - lo[b]);
+  return radixSort(order2, hi, lo);
+}
+function computeDescendingKeys(score, hi, lo) {
+  const words = new Uint32Array(score.buffer, score.byteOffset, score.length * 2);
+  const hiWord = LITTLE_ENDIAN ? 1 : 0;
+  const loWord = 1 - hiWord;
+  for (let i = 0; i < score.length; i++) {
+    let h = words[2 * i + hiWord];
+    const l = words[2 * i + loWord];
+    if (h === 2147483648 && l === 0) h = 0;
+    if (h >= 2147483648) {
+      hi[i] = h;
+      lo[i] = l;
+    } else {
+      hi[i] = ~h & 2147483647;
+      lo[i] = ~l >>> 0;
+    }
+  }
+}
+function radixSort(order2, hi, lo) {
+  const n = order2.length;
+  const counts = new Uint32Array(4 * RADIX);
+  for (let i = 0; i < n; i++) {
+    const l = lo[i];
+    const h = hi[i];
+    counts[l & 65535]++;
+    counts[RADIX + (l >>> 16)]++;
+    counts[2 * RADIX + (h & 65535)]++;
+    counts[3 * RADIX + (h >>> 16)]++;
+  }
+  let src = order2;
+  let dst = new Uint32Array(n);
+  for (let pass = 0; pass < 4; pass++) {
+    const offsets = counts.subarray(pass * RADIX, (pass + 1) * RADIX);
+    const keys = pass < 2 ? lo : hi;
+    const shift = pass % 2 === 0 ? 0 : 16;
+    if (isConstantDigit(offsets, keys[0] >>> shift, n)) continue;
+    toStartOffsets(offsets);
+    for (let i = 0; i < n; i++) {
+      const row = src[i];
+      const digit = keys[row] >>> shift & 65535;
+      dst[offsets[digit]++] = row;
+    }
+    const swap = src;
+    src = dst;
+    dst = swap;
+  }
+  return src;
+}
+function isConstantDigit(counts, firstKeyShifted, n) {
+  return counts[firstKeyShifted & 65535] === n;
+}
+function toStartOffsets(counts) {
+  let sum2 = 0;
+  for (let d = 0; d < counts.length; d++) {
+    const c = counts[d];
+    counts[d] = sum2;
+    sum2 += c;
+  }
+}
+
+// shared/metrics/rank.ts
+function scanRuns(y, score, order2, weights) {
+  const n = order2.length;
+  let pos = 0;
+  let neg = 0;
+  let area = 0;
+  let precisionSum = 0;
+  let i = 0;
+  let row = n > 0 ? order2[0] : 0;
+  let value = n > 0 ? score[row] : 0;
+  while (i < n) {
+    let runPos = 0;
+    let runNeg = 0;
+    const runValue = value;
+    do {
+      const w = weights === void 0 ? 1 : weights[row];
+      const p = y[row] * w;
+      runPos += p;
+      runNeg += w - p;
+      if (++i === n) break;
+      row = order2[i];
+      value = score[row];
+    } while (value === runValue);
+    area += runNeg * (pos + runPos / 2);
+    pos += runPos;
+    neg += runNeg;
+    if (runPos > 0) precisionSum += runPos * (pos / (pos + neg));
+  }
+  return { pos, neg, area, precisionSum };
+}
+function scan(y, score, order2, weights) {
+  assertSameLength({ y, score, order: order2, weights });
+  return scanRuns(y, score, order2 ?? sortOrderDescending(score), weights);
+}
+function rocAucOf(s) {
+  if (s.pos === 0 || s.neg === 0) {
+    return {
+      value: null,
+      reason: `only one class present (${s.pos === 0 ? "no positives" : "no negatives"})`
+    };
+  }
+  return { value: s.area / (s.pos * s.neg) };
+}
+function averagePrecisionOf(s) {
+  return s.pos === 0 ? { value: null, reason: "no actual positives" } : { value: s.precisionSum / s.pos };
+}
+function computeRocAuc(y, score, order2, weights) {
+  return rocAucOf(scan(y, score, order2, weights));
+}
+function computeAveragePrecision(y, score, order2, weights) {
+  return averagePrecisionOf(scan(y, score, order2, weights));
+}
+function computeRankMetrics(y, score, order2, weights) {
+  const sums = scan(y, score, order2, weights);
+  return { roc_auc: rocAucOf(sums), average_precision: averagePrecisionOf(sums) };
+}
+
+// shared/metrics/binary.ts
+function computeBinaryMetrics(input3) {
+  const { y, score, pred } = input3;
+  assertSameLength({ y, score, pred, order: input3.order });
+  const counts = computeCountMetrics(computeConfusion(y, pred));
+  const order2 = input3.order ?? sortOrderDescending(score);
+  const scored = {
+    ...computeRankMetrics(y, score, order2),
+    log_loss: computeLogLoss(y, score),
+    brier: computeBrier(y, score)
+  };
+  const all = { ...counts, ...scored };
+  const out = {};
+  for (const name of BINARY_METRICS) out[name] = all[name];
+  return out;
+}
+function decideBinary(score, label, threshold) {
+  if (threshold === void 0 && label !== null) {
+    assertSameLength({ score, label });
+    return label.slice();
+  }
+  const cut = threshold ?? 0.5;
+  const out = new Uint8Array(score.length);
+  for (let i = 0; i < score.length; i++) out[i] = score[i] >= cut ? 1 : 0;
+  return out;
+}
+
+// shared/evaluate/build-cells.ts
+function buildCells(input3) {
+  const { y, k, predC, predP, groupings } = input3;
+  const n = y.length;
+  let ids = new Int32Array(n);
+  let range = 1;
+  const components = groupings.map((g) => ({
+    codes: missingLast(g),
+    range: g.names.length + 1
+  }));
+  components.push({ codes: y, range: k }, { codes: predC, range: k });
+  if (predP !== null) components.push({ codes: predP, range: k });
+  for (const c of components) {
+    const next = combineDenseCodes({ ids, idRange: range, codes: c.codes, codeRange: c.range });
+    ids = next.ids;
+    range = next.parentId.length;
+  }
+  return describeCells({ ids, size: range, input: input3 });
+}
+function missingLast(grouping) {
+  const missing = grouping.names.length;
+  return replaceMissingCodes(grouping.codes, missing);
+}
+function describeCells(input3) {
+  const { ids, size } = input3;
+  const { y, predC, predP, groupings } = input3.input;
+  const count = new Float64Array(size);
+  const first = new Int32Array(size).fill(-1);
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i];
+    if (count[id] === 0) first[id] = i;
+    count[id]++;
+  }
+  const pick3 = (values, missingAs = -1) => Int32Array.from(first, (row) => {
+    const v = values[row];
+    return v < 0 ? missingAs : v;
+  });
+  return {
+    size,
+    count,
+    y: pick3(y),
+    predC: pick3(predC),
+    predP: predP === null ? null : pick3(predP),
+    group: groupings.map((g) => pick3(g.codes, g.names.length))
+  };
+}
+
+// shared/metrics/regression.ts
+function computeRegressionMetrics(input3) {
+  const { y, prediction, weights } = input3;
+  assertSameLength({ y, prediction, weights });
+  const s = accumulate(y, prediction, weights);
+  if (s.weight === 0) {
+    const none = { value: null, reason: "no rows" };
+    return { mae: none, rmse: none, r2: none, mape: none };
+  }
+  return {
+    mae: { value: s.absError / s.weight },
+    rmse: { value: Math.sqrt(s.squaredError / s.weight) },
+    r2: computeR2(s),
+    mape: { value: s.relativeError / s.weight }
+  };
+}
+function accumulate(y, prediction, weights) {
+  let weight = 0;
+  let absError = 0;
+  let squaredError = 0;
+  let relativeError = 0;
+  let mean = 0;
+  let squaredDeviation = 0;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < y.length; i++) {
+    const w = weights === void 0 ? 1 : weights[i];
+    if (w === 0) continue;
+    const t = y[i];
+    const e = t - prediction[i];
+    const a = Math.abs(e);
+    weight += w;
+    absError += w * a;
+    squaredError += w * (e * e);
+    relativeError += w * (a / Math.max(Math.abs(t), FLOAT64_EPS));
+    const delta = t - mean;
+    mean += w / weight * delta;
+    squaredDeviation += w * delta * (t - mean);
+    if (t < min) min = t;
+    if (t > max) max = t;
+  }
+  return { weight, absError, squaredError, relativeError, squaredDeviation, min, max };
+}
+function computeR2(s) {
+  if (s.weight < 2) return { value: null, reason: "fewer than two rows" };
+  if (s.squaredError === 0) return { value: 1 };
+  if (s.min === s.max) return { value: null, reason: "constant target (zero variance)" };
+  return { value: 1 - s.squaredError / s.squaredDeviation };
+}
+
+// shared/evaluate/build-group-tables.ts
+function groupName(grouping, g) {
+  return g < grouping.names.length ? grouping.names[g] : MISSING_GROUP;
+}
+function computeGroupCountMetrics(conf) {
+  const c = { tp: 0, fp: 0, tn: 0, fn: 0 };
+  const out = [];
+  for (let g = 0; 4 * g < conf.length; g++) {
+    readConfusion(conf, 4 * g, c);
+    const record2 = {};
+    for (const name of COUNT_METRICS) record2[name] = computeCountMetricValue(name, c);
+    out.push(record2);
+  }
+  return out;
+}
+function assembleGroupTable(input3) {
+  const { grouping, sizes, positives: positives2, candidate, production, metricOrder } = input3;
+  const table = {};
+  for (let g = 0; g < sizes.length; g++) {
+    const n = sizes[g];
+    if (n === 0) continue;
+    const pick3 = (records) => Object.fromEntries(metricOrder.map((name) => [name, records[g][name] ?? null]));
+    const c = pick3(candidate);
+    const p = production === null ? null : pick3(production);
+    const flags = [];
+    if (n < input3.minGroupSize) flags.push("small_group");
+    if (positives2 !== null && positives2[g] === 0) flags.push("no_positives");
+    if (positives2 !== null && positives2[g] === n) flags.push("no_negatives");
+    if ([c, p ?? {}].some((r) => Object.values(r).includes(null))) flags.push("undefined_metrics");
+    table[groupName(grouping, g)] = positives2 === null ? { n, flags, candidate: c, production: p } : { n, positives: positives2[g], flags, candidate: c, production: p };
+  }
+  return table;
+}
+
+// shared/evaluate/group-subsets.ts
+function buildGroupSegments(input3) {
+  const { codes, groups, rowOrder } = input3;
+  const n = codes.length;
+  const start = new Uint32Array(groups + 1);
+  for (let i = 0; i < n; i++) start[codes[i] + 1]++;
+  for (let g = 0; g < groups; g++) start[g + 1] += start[g];
+  const next = start.slice(0, groups);
+  const rows = new Uint32Array(n);
+  for (let j = 0; j < n; j++) {
+    const row = rowOrder === null ? j : rowOrder[j];
+    rows[next[codes[row]]++] = row;
+  }
+  return { start, rows };
+}
+function gatherRows(values, rows) {
+  const out = values instanceof Float64Array ? new Float64Array(rows.length) : new Uint8Array(rows.length);
+  for (let j = 0; j < rows.length; j++) out[j] = values[rows[j]];
+  return out;
+}
+
+// shared/evaluate/compute-group-tables.ts
+function computeBinaryGroupTables(input3) {
+  const tables = {};
+  input3.groupings.forEach((grouping, g) => {
+    const conf = input3.totals[0].groups[g];
+    const groups = conf.length / 4;
+    const sizes = new Float64Array(groups);
+    const positives2 = new Float64Array(groups);
+    for (let j = 0; j < groups; j++) {
+      positives2[j] = conf[4 * j] + conf[4 * j + 3];
+      sizes[j] = positives2[j] + conf[4 * j + 1] + conf[4 * j + 2];
+    }
+    const subsets = buildGroupSubsets({ codes: missingLast(grouping), groups, y: input3.y });
+    const records = input3.models.map((model, m2) => {
+      const counted = computeGroupCountMetrics(input3.totals[m2].groups[g]);
+      const scored = computeGroupScoreMetrics(subsets, model);
+      return counted.map((record2, j) => ({ ...record2, ...scored[j] }));
+    });
+    tables[grouping.column] = assembleGroupTable({
+      grouping,
+      sizes,
+      positives: positives2,
+      candidate: records[0],
+      production: records[1] ?? null,
+      metricOrder: BINARY_METRICS,
+      minGroupSize: input3.minGroupSize
+    });
+  });
+  return tables;
+}
+function buildGroupSubsets(input3) {
+  const { codes, groups } = input3;
+  const segments = buildGroupSegments({ codes, groups, rowOrder: null });
+  const local = new Uint32Array(codes.length);
+  for (let j = 0; j < segments.rows.length; j++)
+    local[segments.rows[j]] = j - segments.start[codes[segments.rows[j]]];
+  return { groups, codes, segments, y: gatherRows(input3.y, segments.rows), local };
+}
+function computeGroupScoreMetrics(subsets, model) {
+  const { groups, codes, segments, local } = subsets;
+  const scores = gatherRows(model.score, segments.rows);
+  const orders = new Uint32Array(codes.length);
+  const next = segments.start.slice(0, groups);
+  for (let j = 0; j < model.order.length; j++) {
+    const row = model.order[j];
+    orders[next[codes[row]]++] = local[row];
+  }
+  const out = [];
+  for (let g = 0; g < groups; g++) {
+    const a = segments.start[g];
+    const b = segments.start[g + 1];
+    const y = subsets.y.subarray(a, b);
+    const score = scores.subarray(a, b);
+    const order2 = orders.subarray(a, b);
+    out.push({
+      roc_auc: computeRocAuc(y, score, order2).value,
+      average_precision: computeAveragePrecision(y, score, order2).value,
+      log_loss: computeLogLoss(y, score).value,
+      brier: computeBrier(y, score).value
+    });
+  }
+  return out;
+}
+var MULTICLASS_GROUP_METRICS = ["accuracy", "balanced_accuracy", "f1_macro"];
+function computeMulticlassGroupTables(input3) {
+  const { cells, k } = input3;
+  const tables = {};
+  const counts = createClassCounts(k);
+  const preds = cells.predP === null ? [cells.predC] : [cells.predC, cells.predP];
+  input3.groupings.forEach((grouping, g) => {
+    const groups = grouping.names.length + 1;
+    const sizes = new Float64Array(groups);
+    const records = preds.map(
+      (pred) => Array.from({ length: groups }, (_, index) => {
+        sumClassCells({ cells, pred, counts: cells.count, out: counts, group: { grouping: g, index } });
+        sizes[index] = counts.trueSum.reduce((a, b) => a + b, 0);
+        return Object.fromEntries(
+          MULTICLASS_GROUP_METRICS.map((name) => [name, computeMulticlassCountMetricValue(name, counts)])
+        );
+      })
+    );
+    tables[grouping.column] = assembleGroupTable({
+      grouping,
+      sizes,
+      positives: null,
+      candidate: records[0],
+      production: records[1] ?? null,
+      metricOrder: MULTICLASS_GROUP_METRICS,
+      minGroupSize: input3.minGroupSize
+    });
+  });
+  return tables;
+}
+var REGRESSION_GROUP_METRICS = ["mae", "rmse", "r2"];
+function computeRegressionGroupTables(input3) {
+  const tables = {};
+  for (const grouping of input3.groupings) {
+    const groups = grouping.names.length + 1;
+    const segments = buildGroupSegments({ codes: missingLast(grouping), groups, rowOrder: null });
+    const y = gatherRows(input3.y, segments.rows);
+    const sizes = new Float64Array(groups);
+    for (let g = 0; g < groups; g++) sizes[g] = segments.start[g + 1] - segments.start[g];
+    const records = input3.predictions.map((prediction) => {
+      const p = gatherRows(prediction, segments.rows);
+      return Array.from({ length: groups }, (_, g) => {
+        const a = segments.start[g];
+        const b = segments.start[g + 1];
+        const m2 = computeRegressionMetrics({ y: y.subarray(a, b), prediction: p.subarray(a, b) });
+        return { mae: m2.mae.value, rmse: m2.rmse.value, r2: m2.r2.value };
+      });
+    });
+    tables[grouping.column] = assembleGroupTable({
+      grouping,
+      sizes,
+      positives: null,
+      candidate: records[0],
+      production: records[1] ?? null,
+      metricOrder: REGRESSION_GROUP_METRICS,
+      minGroupSize: input3.minGroupSize
+    });
+  }
+  return tables;
+}
+
+// shared/evaluate/evaluate-binary.ts
+function evaluateBinary(input3) {
+  const { target, groupings, settings, lap } = input3;
+  if (target.task !== "binary") throw new Error("unreachable: binary target expected");
+  const y = target.y;
+  const sides = [input3.candidate, input3.production].filter((p) => p?.task === "binary");
+  const models = sides.map((p) => ({
+    score: p.score,
+    pred: decideBinary(p.score, p.label, settings.threshold),
+    order: sortOrderDescending(p.score)
+  }));
+  const predP = models[1]?.pred ?? null;
+  const cells = buildCells({ y, k: 2, predC: models[0].pred, predP, groupings });
+  const sizes = groupings.map((g) => g.names.length + 1);
+  const totals = models.map((_, m2) => {
+    const t = createBinaryTotals(sizes);
+    sumBinaryCells(
+      cells,
+      computeConfusionSlots(cells.y, m2 === 0 ? cells.predC : cells.predP),
+      cells.count,
+      t
+    );
+    return t;
+  });
+  const gaps = computeGaps(groupings, totals, settings.minGroupSize);
+  lap("engine_prepare_ms");
+  const computePoints = () => {
+    const metrics = models.map(
+      (m2) => computeBinaryMetrics({ y, score: m2.score, pred: m2.pred, order: m2.order })
+    );
+    lap("engine_metrics_ms");
+    const groups = computeBinaryGroupTables({
+      groupings,
+      totals,
+      y,
+      models,
+      minGroupSize: settings.minGroupSize
+    });
+    lap("engine_groups_ms");
+    return { metrics: [metrics[0], metrics[1] ?? null], groups };
+  };
+  const buildPlan = () => ({
+    task: "binary",
+    rows: y.length,
+    cells,
+    groupSizes: sizes,
+    gaps: gaps.map(
+      (d) => ({
+        column: d.column,
+        grouping: d.grouping,
+        gap: d.gap,
+        eligible: d.candidate.eligible
+      })
+    ),
+    scores: buildBinaryScorePlan({
+      y,
+      scoreC: models[0].score,
+      orderC: models[0].order,
+      scoreP: models[1]?.score ?? null,
+      orderP: models[1]?.order ?? null
+    })
+  });
+  return { gaps, computePoints, buildPlan };
+}
+function computeGaps(groupings, totals, minGroupSize) {
+  return groupings.flatMap(
+    (grouping, g) => GAP_NAMES.map((gap) => {
+      const names = [...grouping.names, MISSING_GROUP];
+      const [candidate, production] = totals.map(
+        (t) => computeGapDetail({ gap, names, conf: t.groups[g], minGroupSize })
+      );
+      return {
+        column: grouping.column,
+        grouping: g,
+        gap,
+        candidate,
+        production: production ?? null
+      };
+    })
+  );
+}
+
+// shared/evaluate/align-multiclass.ts
+function alignMulticlass(input3) {
+  const { candidate } = input3;
+  const index = new Map(candidate.classes.map((c, i) => [c, i]));
+  if (index.size !== candidate.classes.length)
+    throw mismatch("the candidate lists a class twice", candidate.classes);
+  const toCandidate = (classes, who) => Int32Array.from(classes, (c) => {
+    const i = index.get(c);
+    if (i === void 0)
+      throw mismatch(`${who} has class "${c}", which the candidate does not`, candidate.classes);
+    return i;
+  });
+  const yMap = toCandidate(input3.targetClasses, "the target");
+  const y = new Int32Array(input3.y.length);
+  for (let i = 0; i < y.length; i++) y[i] = yMap[input3.y[i]];
+  const production = input3.production === null ? null : reorder(input3.production, toCandidate(input3.production.classes, "production"), candidate.classes);
+  return { k: candidate.classes.length, y, candidate, production };
+}
+function reorder(p, map2, classes) {
+  const k = classes.length;
+  if (map2.length !== k) throw mismatch(`production has ${map2.length} classes`, classes);
+  const n = p.proba.length / k;
+  const proba = new Float64Array(n * k);
+  for (let i = 0; i < n; i++) {
+    for (let c = 0; c < k; c++) proba[i * k + map2[c]] = p.proba[i * k + c];
+  }
+  const label = p.label === null ? null : remap(p.label, map2);
+  return { task: "multiclass", classes, proba, label };
+}
+function remap(codes, map2) {
+  const out = new Int32Array(codes.length);
+  for (let i = 0; i < codes.length; i++) out[i] = map2[codes[i]];
+  return out;
+}
+function mismatch(what, classes) {
+  return new ModelGateError(
+    "engine_input",
+    `multiclass classes do not match: ${what} (candidate classes: ${classes.map((c) => `"${c}"`).join(", ")})`
+  );
+}
+
+// shared/evaluate/evaluate-multiclass.ts
+function evaluateMulticlass(input3) {
+  const { target, groupings, settings, lap } = input3;
+  if (target.task !== "multiclass" || input3.candidate.task !== "multiclass") {
+    throw new Error("unreachable: multiclass input expected");
+  }
+  const production = input3.production?.task === "multiclass" ? input3.production : null;
+  const aligned = alignMulticlass({
+    y: target.y,
+    targetClasses: target.classes,
+    candidate: input3.candidate,
+    production
+  });
+  const { k, y } = aligned;
+  const sides = aligned.production === null ? [aligned.candidate] : [aligned.candidate, aligned.production];
+  const preds = sides.map((p) => decideMulticlass(p.proba, k, p.label));
+  const cells = buildCells({ y, k, predC: preds[0], predP: preds[1] ?? null, groupings });
+  lap("engine_prepare_ms");
+  const computePoints = () => {
+    const metrics = sides.map((p, m2) => computeMulticlassMetrics({ y, k, proba: p.proba, pred: preds[m2] }));
+    lap("engine_metrics_ms");
+    const groups = computeMulticlassGroupTables({ groupings, cells, k, minGroupSize: settings.minGroupSize });
+    lap("engine_groups_ms");
+    return { metrics: [metrics[0], metrics[1] ?? null], groups };
+  };
+  const buildPlan = () => ({
+    task: "multiclass",
+    rows: y.length,
+    cells,
+    k,
+    y,
+    probas: sides.map((p) => p.proba)
+  });
+  return { gaps: [], computePoints, buildPlan };
+}
+
+// shared/evaluate/evaluate-regression.ts
+function evaluateRegression(input3) {
+  const { target, groupings, settings, lap } = input3;
+  if (target.task !== "regression") throw new Error("unreachable: regression target expected");
+  const y = target.y;
+  const predictions = [input3.candidate, input3.production].filter((p) => p?.task === "regression").map((p) => p.prediction);
+  lap("engine_prepare_ms");
+  const computePoints = () => {
+    const metrics = predictions.map((prediction) => computeRegressionMetrics({ y, prediction }));
+    lap("engine_metrics_ms");
+    const groups = computeRegressionGroupTables({
+      groupings,
+      y,
+      predictions,
+      minGroupSize: settings.minGroupSize
+    });
+    lap("engine_groups_ms");
+    return { metrics: [metrics[0], metrics[1] ?? null], groups };
+  };
+  const buildPlan = () => ({ task: "regression", rows: y.length, y, predictions });
+  return { gaps: [], computePoints, buildPlan };
+}
+
+// shared/evaluate/validate-engine-input.ts
+function validateEngineInput(input3) {
+  const { target, settings } = input3;
+  const n = target.y.length;
+  validateSettings(settings);
+  if (target.task !== settings.task) fail(`the target is ${target.task} but the task is ${settings.task}`);
+  for (const [side, p] of [
+    ["candidate", input3.candidate],
+    ["production", input3.production]
+  ]) {
+    if (p === null) continue;
+    if (p.task !== settings.task) fail(`${side} predictions are ${p.task} but the task is ${settings.task}`);
+    validatePredictions(side, p, n);
+  }
+  for (const g of input3.groupings) {
+    if (g.codes.length !== n) fail(`grouping ${g.column} has ${g.codes.length} rows, the target ${n}`);
+    const row = findFirst(g.codes, (c) => c < -1 || c >= g.names.length);
+    if (row >= 0)
+      fail(
+        `grouping ${g.column}, row ${row + 1}: group code ${g.codes[row]} outside its ${g.names.length} names`
+      );
+  }
+}
+function validateSettings(s) {
+  if (!Number.isInteger(s.bootstrap) || s.bootstrap < 0 || s.bootstrap > MAX_RESAMPLES) {
+    fail(`bootstrap must be an integer in [0, ${MAX_RESAMPLES}], got ${s.bootstrap}`);
+  }
+  if (!(s.confidence > 0 && s.confidence < 1)) fail(`confidence must be in (0, 1), got ${s.confidence}`);
+  if (!(s.minGroupSize >= 0)) fail(`minGroupSize must be non-negative, got ${s.minGroupSize}`);
+  if (!Number.isInteger(s.seed)) fail(`seed must be an integer, got ${s.seed}`);
+}
+function validatePredictions(side, p, n) {
+  if (p.task === "binary") {
+    if (p.score.length !== n) fail(`${side} has ${p.score.length} scores for ${n} rows`);
+    if (p.label !== null && p.label.length !== n) fail(`${side} has ${p.label.length} labels for ${n} rows`);
+    const row = findFirst(p.score, isProbability, true);
+    if (row >= 0)
+      fail(`${side} score at row ${row + 1} is ${p.score[row]}, expected a probability in [0, 1]`);
+  } else if (p.task === "multiclass") {
+    const k = p.classes.length;
+    if (p.proba.length !== n * k)
+      fail(`${side} has ${p.proba.length} probabilities for ${n} rows \xD7 ${k} classes`);
+    if (p.label !== null && p.label.length !== n) fail(`${side} has ${p.label.length} labels for ${n} rows`);
+    const at = findFirst(p.proba, isProbability, true);
+    if (at >= 0)
+      fail(`${side} probability at row ${Math.floor(at / k) + 1} is ${p.proba[at]}, expected [0, 1]`);
+  } else {
+    if (p.prediction.length !== n) fail(`${side} has ${p.prediction.length} predictions for ${n} rows`);
+    const row = findFirst(p.prediction, Number.isFinite, true);
+    if (row >= 0)
+      fail(`${side} prediction at row ${row + 1} is ${p.prediction[row]}, expected a finite number`);
+  }
+}
+var isProbability = (v) => v >= 0 && v <= 1;
+function findFirst(values, test, negate = false) {
+  for (let i = 0; i < values.length; i++) if (test(values[i]) !== negate) return i;
+  return -1;
+}
+function fail(message) {
+  throw new ModelGateError("engine_input", `engine input: ${message}`);
+}
+
+// shared/evaluate/model-pair-steps.ts
+var TASKS = { binary: evaluateBinary, multiclass: evaluateMulticlass, regression: evaluateRegression };
+function prepareModelPair(input3) {
+  const clock = startClock(input3.now ?? (() => 0));
+  validateEngineInput(input3);
+  const { settings } = input3;
+  const task = { ...input3, lap: clock.lap };
+  const evaluation = TASKS[settings.task](task);
+  return {
+    resamples: settings.bootstrap,
+    seed: settings.seed,
+    rows: input3.target.y.length,
+    state: { evaluation, settings, clock, points: null }
+  };
+}
+function buildModelPairPlan(prepared) {
+  const { evaluation, clock } = prepared.state;
+  const plan = prepared.resamples > 0 ? evaluation.buildPlan() : null;
+  clock.lap("engine_bootstrap_ms");
+  return plan;
+}
+function computeModelPairPoints(prepared) {
+  prepared.state.points ??= prepared.state.evaluation.computePoints();
+}
+function completeModelPair(prepared, slices) {
+  computeModelPairPoints(prepared);
+  const { evaluation, settings, clock, points } = prepared.state;
+  const store = prepared.resamples === 0 ? null : mergeReplicateSlices(prepared.resamples, slices);
+  clock.lap("engine_bootstrap_ms");
+  const result = assemble({ evaluation, points, store, settings });
+  clock.timings.engine_total_ms = clock.now() - clock.start;
+  return { ...result, timings: clock.timings };
+}
+function startClock(now) {
+  const start = now();
+  const timings = {
+    engine_prepare_ms: 0,
+    engine_metrics_ms: 0,
+    engine_groups_ms: 0,
+    engine_bootstrap_ms: 0
+  };
+  let last = start;
+  const lap = (name) => {
+    const t = now();
+    timings[name] = (timings[name] ?? 0) + (t - last);
+    last = t;
+  };
+  return { now, start, timings, lap };
+}
+function assemble(input3) {
+  const { evaluation, points, store, settings } = input3;
+  const { confidence } = settings;
+  const [pointC, pointP] = points.metrics;
+  const metrics = {};
+  for (const name of metricsForTask(settings.task)) {
+    const candidate = pointC[name] ?? { value: null, reason: "not computed" };
+    const production = pointP === null ? null : pointP[name] ?? { value: null, reason: "not computed" };
+    metrics[name] = buildComparison({ candidate, production, series: store?.get(name), confidence });
+  }
+  const fairness = {};
+  for (const gap of GAP_NAMES) {
+    const rows = evaluation.gaps.filter((g) => g.gap === gap);
+    if (rows.length === 0) continue;
+    fairness[gap] = Object.fromEntries(
+      rows.map((g) => [
+        g.column,
+        buildGapComparison({
+          candidate: g.candidate,
+          production: g.production,
+          series: store?.get(gapKey(g.column, gap)),
+          confidence
+        })
+      ])
+    );
+  }
+  return { metrics, groups: points.groups, fairness };
+}
+
+// action/parallel/run-bootstrap-workers.ts
+import { existsSync } from "node:fs";
+import { createRequire as createRequire2 } from "node:module";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+
+// action/parallel/copy-to-shared-memory.ts
+function copyToSharedMemory(value) {
+  if (ArrayBuffer.isView(value) && !(value instanceof DataView))
+    return shareTypedArray(value);
+  if (Array.isArray(value)) return value.map((item) => copyToSharedMemory(item));
+  if (value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [key, copyToSharedMemory(item)])
+    );
+  }
+  return value;
+}
+function shareTypedArray(array2) {
+  if (array2.buffer instanceof SharedArrayBuffer) return array2;
+  const Constructor = array2.constructor;
+  const shared = new Constructor(new SharedArrayBuffer(array2.byteLength));
+  new Uint8Array(shared.buffer).set(new Uint8Array(array2.buffer, array2.byteOffset, array2.byteLength));
+  return shared;
+}
+
+// action/parallel/run-bootstrap-workers.ts
+async function runBootstrapOnWorkers(input3) {
+  const plan = copyToSharedMemory(input3.plan);
+  const ranges = splitResamples(input3.resamples, input3.workers);
+  const done = ranges.map(() => 0);
+  const workers = [];
+  const report = (i, count) => {
+    done[i] = count;
+    input3.onProgress?.(done.reduce((a, b) => a + b, 0));
+  };
+  try {
+    return await Promise.all(
+      ranges.map(([from, to], i) => {
+        const task = { plan, seed: input3.seed, from, to };
+        const worker = startWorker(input3.entry, task);
+        workers.push(worker);
+        return collectSlice(worker, (count) => report(i, count));
+      })
+    );
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
+function splitResamples(resamples, parts) {
+  const count = Math.max(1, Math.min(parts, Math.ceil(resamples / LANES)));
+  const ranges = [];
+  let from = 0;
+  for (let p = 1; p <= count; p++) {
+    const to = p === count ? resamples : Math.min(resamples, Math.round(resamples * p / count / LANES) * LANES);
+    if (to > from) ranges.push([from, to]);
+    from = Math.max(from, to);
+  }
+  return ranges;
+}
+function collectSlice(worker, onProgress) {
+  return new Promise((resolve, reject) => {
+    worker.on("message", (message) => {
+      if (message.kind === "progress") onProgress(message.done);
+      else resolve(message.slice);
+    });
+    worker.on("error", reject);
+    worker.on(
+      "exit",
+      (code) => reject(new Error(`bootstrap worker exited with code ${code} before its result`))
+    );
+  });
+}
+function startWorker(entry, task) {
+  if (!entry.pathname.endsWith(".ts")) return new Worker(entry, { workerData: task });
+  const tsx = path.join(
+    path.dirname(createRequire2(import.meta.url).resolve("tsx/package.json")),
+    "dist/esm/api/index.mjs"
+  );
+  const code = `import(${JSON.stringify(pathToFileURL(tsx).href)}).then((tsx) => tsx.tsImport(${JSON.stringify(entry.href)}, ${JSON.stringify(entry.href)}));`;
+  return new Worker(code, { eval: true, workerData: task });
+}
+function findBootstrapWorker(base = import.meta.url) {
+  const candidates = ["./bootstrap-worker.js", "../bootstrap-worker.js"];
+  if (base.endsWith(".ts")) candidates.push("./bootstrap-worker.ts");
+  for (const candidate of candidates) {
+    const url2 = new URL(candidate, base);
+    if (existsSync(fileURLToPath(url2))) return url2;
+  }
+  return null;
+}
+
+// action/parallel/evaluate-model-pair-parallel.ts
+var PARALLEL_MIN_WORK = 2e7;
+async function evaluateModelPairParallel(input3, options = {}) {
+  const prepared = prepareModelPair(input3);
+  const { resamples, seed } = prepared;
+  const workers = options.workers ?? availableParallelism();
+  const parallel = workers >= 2 && resamples > 0 && prepared.rows * resamples > (options.minWork ?? PARALLEL_MIN_WORK);
+  if (!parallel) computeModelPairPoints(prepared);
+  const plan = buildModelPairPlan(prepared);
+  const inProcess = (fallback) => {
+    const onProgress2 = throttleProgress(resamples, input3.onProgress);
+    const slices = plan === null ? [] : [runBootstrapSlice({ plan, seed, from: 0, to: resamples, onProgress: onProgress2 })];
+    return { engine: completeModelPair(prepared, slices), threads: 1, fallback };
+  };
+  if (!parallel || plan === null) return inProcess(null);
+  const entry = options.entry === void 0 ? findBootstrapWorker() : options.entry;
+  if (entry === null) return inProcess("the bootstrap worker entry was not found");
+  const onProgress = throttleProgress(resamples, input3.onProgress);
+  const running = runBootstrapOnWorkers({ plan, seed, resamples, workers, entry, onProgress }).then(
+    (slices) => ({ slices }),
+    (error62) => ({ error: error62 })
+  );
+  let computed = false;
+  try {
+    computeModelPairPoints(prepared);
+    computed = true;
+  } finally {
+    if (!computed) await running;
+  }
+  const outcome = await running;
+  if ("error" in outcome)
+    return inProcess(`bootstrap workers failed (${toModelGateError(outcome.error).message})`);
+  return {
+    engine: completeModelPair(prepared, outcome.slices),
+    threads: outcome.slices.length,
+    fallback: null
   };
 }
 
@@ -36581,7 +35774,7 @@ async function loadModel(input3) {
   };
   let file2;
   if (input3.model.runner === "command") {
-    const { runCommandModel } = await import("./chunks/command-runner-U5APRASN.js");
+    const { runCommandModel } = await import("./chunks/command-runner-WFUOKUE7.js");
     file2 = await runCommandModel({
       ...options,
       command: input3.model.command ?? "",
@@ -36592,7 +35785,7 @@ async function loadModel(input3) {
       artifact: input3.source.displayPath
     });
   } else {
-    const { readPredictions } = await import("./chunks/predictions-runner-AT3TEOF3.js");
+    const { readPredictions } = await import("./chunks/predictions-runner-Q3LVSFFD.js");
     file2 = await readPredictions(input3.source.path, { ...options, displayPath: input3.source.displayPath });
   }
   return {
@@ -36612,7 +35805,7 @@ async function loadModel(input3) {
   };
 }
 async function loadOnnx(input3) {
-  const { loadOnnxModel } = await import("./chunks/onnx-runner-44IKS5OY.js");
+  const { loadOnnxModel } = await import("./chunks/onnx-runner-L2LHZFPH.js");
   const { runPermutationImportance } = await import("./chunks/permutation-importance-VMGEXCW3.js");
   const model = await loadOnnxModel(input3.source.path, { displayPath: input3.source.displayPath });
   const predictOptions = {
@@ -36764,7 +35957,7 @@ async function evaluateModelUnsafe(input3, started, seen) {
       threshold: model.threshold
     };
     progress(`${model.name}: computing metrics and ${settings.bootstrap} paired bootstrap resamples`);
-    const engine = evaluateModelPair({
+    const { engine, fallback } = await evaluateModelPairParallel({
       target,
       candidate: candidate.predictions,
       production: production?.predictions ?? null,
@@ -36773,6 +35966,7 @@ async function evaluateModelUnsafe(input3, started, seen) {
       now: () => performance2.now(),
       onProgress: (fraction) => progress(`${model.name}: bootstrap`, fraction)
     });
+    if (fallback !== null) progress(`${model.name}: ${fallback}; the bootstrap ran in-process`);
     lap("engine_ms", t);
     t = performance2.now();
     const importance = await computeImportance({
@@ -36972,7 +36166,7 @@ function buildErrorReport(failed) {
 
 // action/git/git.ts
 import { execFile } from "node:child_process";
-import path from "node:path";
+import path2 from "node:path";
 
 // action/git/git-error.ts
 var STDERR_TAIL_CHARS = 2e3;
@@ -37162,8 +36356,8 @@ function checkRev(rev) {
   return rev;
 }
 function normalizePath(file2) {
-  const normal = path.posix.normalize(file2).replace(/\/+$/, "");
-  if (normal === "." || normal === "" || path.posix.isAbsolute(normal) || normal === ".." || normal.startsWith("../")) {
+  const normal = path2.posix.normalize(file2).replace(/\/+$/, "");
+  if (normal === "." || normal === "" || path2.posix.isAbsolute(normal) || normal === ".." || normal.startsWith("../")) {
     throw new PathError(`${file2} is not a path inside the repository.`);
   }
   return normal;
@@ -37520,13 +36714,13 @@ function defaultRunner({ model }) {
   if (PREDICTION_EXTENSIONS.includes(extension)) return "predictions";
   return "command";
 }
-function checkDataExtension(data, path14, issues) {
+function checkDataExtension(data, path15, issues) {
   const extension = extensionOf(data);
   if (PREDICTION_EXTENSIONS.includes(extension)) return;
-  issues.add(path14, `expected a data file ending in .csv, .jsonl or .parquet, got ${JSON.stringify(data)}`);
+  issues.add(path15, `expected a data file ending in .csv, .jsonl or .parquet, got ${JSON.stringify(data)}`);
 }
-function extensionOf(path14) {
-  const base = path14.slice(path14.lastIndexOf("/") + 1);
+function extensionOf(path15) {
+  const base = path15.slice(path15.lastIndexOf("/") + 1);
   const dot = base.lastIndexOf(".");
   return dot <= 0 ? "" : base.slice(dot).toLowerCase();
 }
@@ -37566,11 +36760,11 @@ function checkMetricSections({ name, model, issues }) {
     sections.push([["models", name, "monitor", "gates"], "gates", model.monitor.gates]);
     sections.push([["models", name, "monitor", "fairness"], "fairness", model.monitor.fairness]);
   }
-  for (const [path14, section, entries] of sections) {
+  for (const [path15, section, entries] of sections) {
     for (const metric of Object.keys(entries)) {
       if (appliesToTask(section, metric, model.task)) continue;
       issues.add(
-        [...path14, metric],
+        [...path15, metric],
         `${metric} does not apply to ${model.task} models; ${expectedNames(section, model.task)}`,
         "key"
       );
@@ -37585,20 +36779,20 @@ function parseConfigSource(text, file2) {
   const doc = (0, import_yaml.parseDocument)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   return { file: file2, doc, lineCounter };
 }
-function formatKeyPath(path14) {
+function formatKeyPath(path15) {
   let out = "";
-  for (const segment of path14) {
+  for (const segment of path15) {
     if (typeof segment === "number") out += `[${segment}]`;
     else if (/^[A-Za-z0-9_$/-]+$/.test(segment)) out += out === "" ? segment : `.${segment}`;
     else out += `[${JSON.stringify(segment)}]`;
   }
   return out;
 }
-function findInDocument(source, path14) {
+function findInDocument(source, path15) {
   const resolve = (node2) => (0, import_yaml.isAlias)(node2) ? node2.resolve(source.doc) : node2;
   let current = resolve(source.doc.contents);
   const found = { key: null, value: current ?? null, depth: 0 };
-  for (const segment of path14) {
+  for (const segment of path15) {
     if ((0, import_yaml.isMap)(current)) {
       const pair = current.items.find((p) => (0, import_yaml.isScalar)(p.key) && String(p.key.value) === String(segment));
       if (pair === void 0) break;
@@ -37614,21 +36808,21 @@ function findInDocument(source, path14) {
   return found;
 }
 function buildLocate(source) {
-  return (path14, at = "value") => {
-    const found = findInDocument(source, path14);
-    const complete = found.depth === path14.length;
+  return (path15, at = "value") => {
+    const found = findInDocument(source, path15);
+    const complete = found.depth === path15.length;
     const valueNode = complete && at === "value" && !isEmptyScalar(found.value) ? found.value : null;
     const node2 = valueNode ?? found.key ?? found.value;
     const offset = node2?.range?.[0] ?? 0;
     const { line, col } = source.lineCounter.linePos(offset);
-    return { file: source.file, line, column: col, path: formatKeyPath(path14) };
+    return { file: source.file, line, column: col, path: formatKeyPath(path15) };
   };
 }
 function isEmptyScalar(node2) {
   return (0, import_yaml.isScalar)(node2) && node2.value === null && (node2.source ?? "") === "";
 }
 function locateByPath(file2) {
-  return (path14) => ({ file: file2, path: formatKeyPath(path14) });
+  return (path15) => ({ file: file2, path: formatKeyPath(path15) });
 }
 
 // shared/config/paths.ts
@@ -37668,8 +36862,8 @@ var IssueCollector = class {
   }
   locate;
   list = [];
-  add(path14, message, at = "value") {
-    this.list.push({ location: this.locate(path14, at), message });
+  add(path15, message, at = "value") {
+    this.list.push({ location: this.locate(path15, at), message });
   }
   path(value, keyPath) {
     try {
@@ -37694,7 +36888,8 @@ function buildConfig(args) {
     models,
     policy: buildPolicy(parsed.policy, issues),
     release: buildRelease(parsed.release),
-    dashboard: parsed.dashboard
+    dashboard: parsed.dashboard,
+    ...parsed.templates === void 0 ? {} : { templates: issues.path(parsed.templates, ["templates"]) }
   };
   return { config: config2, issues: issues.list };
 }
@@ -37900,7 +37095,10 @@ var configFileSchema = external_exports.strictObject({
   models: external_exports.record(modelNameSchema, modelSchema).describe("Models by name: letters, digits, - _ / ."),
   policy: policySchema.prefault({}),
   release: releaseSchema.prefault({}),
-  dashboard: external_exports.boolean().default(true).describe("Keep a model dashboard issue")
+  dashboard: external_exports.boolean().default(true).describe("Keep a model dashboard issue"),
+  templates: external_exports.string().optional().describe(
+    "Directory on the default branch whose report.hbs, model.hbs or details.hbs override the comment and check templates (App), e.g. .github/modelgate; unset: the built-in templates, nothing read"
+  )
 }).describe("ModelGate configuration (.github/modelgate.yml)");
 
 // shared/config/schema-issues.ts
@@ -37908,25 +37106,25 @@ function buildSchemaIssues(issues, ctx) {
   return issues.flatMap((issue2) => buildIssue(issue2, ctx));
 }
 function buildIssue(issue2, ctx) {
-  const path14 = issue2.path.filter((p) => typeof p !== "symbol");
+  const path15 = issue2.path.filter((p) => typeof p !== "symbol");
   if (issue2.code === "unrecognized_keys") {
     return issue2.keys.map((key) => ({
-      location: ctx.locate([...path14, key], "key"),
-      message: describeUnknownKey([...path14], key, ctx)
+      location: ctx.locate([...path15, key], "key"),
+      message: describeUnknownKey([...path15], key, ctx)
     }));
   }
   if (issue2.code === "invalid_key") {
     const reason = issue2.issues[0]?.message ?? "not a valid name";
     return [
       {
-        location: ctx.locate(path14, "key"),
-        message: `invalid name "${String(path14.at(-1))}"; expected ${reason}`
+        location: ctx.locate(path15, "key"),
+        message: `invalid name "${String(path15.at(-1))}"; expected ${reason}`
       }
     ];
   }
-  const value = valueAt(ctx.value, path14);
+  const value = valueAt(ctx.value, path15);
   const at = value === void 0 ? "key" : "value";
-  return [{ location: ctx.locate(path14, at), message: describeValueIssue(issue2, value) }];
+  return [{ location: ctx.locate(path15, at), message: describeValueIssue(issue2, value) }];
 }
 function describeUnknownKey(parent, key, ctx) {
   const section = metricSectionOf(parent);
@@ -37947,11 +37145,11 @@ function describeUnknownKey(parent, key, ctx) {
   const suggestion = suggestName(key, allowed);
   return explainUnknown(`unknown key "${key}"`, suggestion, `one of: ${allowed.join(", ")}`);
 }
-function metricSectionOf(path14) {
-  if (path14[0] !== "models") return null;
-  const last = path14.at(-1);
-  const isModel = path14.length === 3;
-  const isMonitor = path14.length === 4 && path14[2] === "monitor";
+function metricSectionOf(path15) {
+  if (path15[0] !== "models") return null;
+  const last = path15.at(-1);
+  const isModel = path15.length === 3;
+  const isMonitor = path15.length === 4 && path15[2] === "monitor";
   if (!isModel && !isMonitor) return null;
   if (last === "gates" || last === "fairness") return last;
   if (last === "operational" && isModel) return last;
@@ -38019,18 +37217,18 @@ function describeValue(value) {
 function isNumeric(text) {
   return text.trim() !== "" && Number.isFinite(Number(text));
 }
-function valueAt(root, path14) {
+function valueAt(root, path15) {
   let current = root;
-  for (const segment of path14) {
+  for (const segment of path15) {
     if (current === null || typeof current !== "object") return void 0;
     if (!Object.hasOwn(current, segment)) return void 0;
     current = current[segment];
   }
   return current;
 }
-function objectKeysAt(schema, path14) {
+function objectKeysAt(schema, path15) {
   let current = schema;
-  for (const segment of [...path14, null]) {
+  for (const segment of [...path15, null]) {
     current = unwrap(current);
     const def = current?._zod.def;
     if (def === void 0) return [];
@@ -38174,18 +37372,18 @@ var SNAKE = {
 };
 function checkMetricGate(ctx, metric, gate) {
   const { report, model } = ctx;
-  const path14 = [...ctx.base, "gates", metric];
-  if (!requireSomeBound(report, path14, gate, METRIC_BOUNDS)) return;
-  checkMinMax(report, path14, gate.min, gate.max);
+  const path15 = [...ctx.base, "gates", metric];
+  if (!requireSomeBound(report, path15, gate, METRIC_BOUNDS)) return;
+  checkMinMax(report, path15, gate.min, gate.max);
   const info = METRICS[metric];
   if (info === void 0) return;
   for (const key of ["min", "max", "worstGroupMin", "worstGroupMax"]) {
-    checkRange({ report, path: [...path14, SNAKE[key]], value: gate[key], range: info.range, metric });
+    checkRange({ report, path: [...path15, SNAKE[key]], value: gate[key], range: info.range, metric });
   }
   const worstKey = gate.worstGroupMin !== void 0 ? "worstGroupMin" : gate.worstGroupMax !== void 0 ? "worstGroupMax" : null;
   if (worstKey !== null && model.sensitive.length === 0) {
     report(
-      [...path14, SNAKE[worstKey]],
+      [...path15, SNAKE[worstKey]],
       `needs sensitive columns, but ${formatKeyPath([...ctx.base, "sensitive"])} is empty`
     );
   }
@@ -38194,43 +37392,43 @@ function checkMetricGate(ctx, metric, gate) {
     const right = info.direction === "higher" ? "worst_group_min" : "worst_group_max";
     const worst = info.direction === "higher" ? "lowest" : "highest";
     report(
-      [...path14, SNAKE[wrongWorst]],
+      [...path15, SNAKE[wrongWorst]],
       `does nothing: ${metric} is ${info.direction}-is-better, so its worst group has the ${worst} value; use ${right}`
     );
   }
   const tolerance = gate.maxRegression !== void 0 || gate.maxRegressionRelative !== void 0;
   checkTest({
     ctx,
-    path: path14,
+    path: path15,
     test: gate.test,
     tolerance,
     toleranceKeys: "max_regression or max_regression_relative"
   });
 }
 function checkTest(args) {
-  const { ctx, path: path14, test } = args;
+  const { ctx, path: path15, test } = args;
   if (test !== "noninferiority") return;
   if (!args.tolerance) {
     ctx.report(
-      [...path14, "test"],
+      [...path15, "test"],
       `noninferiority does nothing without ${args.toleranceKeys}: it tests the change against that tolerance`
     );
   } else if (ctx.defaults.bootstrap === 0) {
-    ctx.report([...path14, "test"], "noninferiority needs confidence intervals, but defaults.bootstrap is 0");
+    ctx.report([...path15, "test"], "noninferiority needs confidence intervals, but defaults.bootstrap is 0");
   }
 }
-function requireSomeBound(report, path14, gate, bounds) {
+function requireSomeBound(report, path15, gate, bounds) {
   if (bounds.some((b) => gate[b] !== void 0)) return true;
   report(
-    path14,
+    path15,
     `sets no threshold; expected at least one of: ${bounds.map((b) => SNAKE[b]).join(", ")}`,
     "key"
   );
   return false;
 }
-function checkMinMax(report, path14, min, max) {
+function checkMinMax(report, path15, min, max) {
   if (min !== void 0 && max !== void 0 && min > max) {
-    report([...path14, "min"], `min (${min}) is greater than max (${max}): no value can pass`);
+    report([...path15, "min"], `min (${min}) is greater than max (${max}): no value can pass`);
   }
 }
 function checkRange(args) {
@@ -38253,26 +37451,26 @@ function checkFairness(ctx) {
   for (const [gap, gate] of entries) checkFairnessGate(ctx, gap, gate);
 }
 function checkFairnessGate(ctx, gap, gate) {
-  const path14 = [...ctx.base, "fairness", gap];
-  if (!requireSomeBound(ctx.report, path14, gate, ["min", "max", "maxIncrease"])) return;
-  checkMinMax(ctx.report, path14, gate.min, gate.max);
+  const path15 = [...ctx.base, "fairness", gap];
+  if (!requireSomeBound(ctx.report, path15, gate, ["min", "max", "maxIncrease"])) return;
+  checkMinMax(ctx.report, path15, gate.min, gate.max);
   if (GAPS[gap] !== void 0) {
     for (const key of ["min", "max"]) {
-      checkRange({ report: ctx.report, path: [...path14, key], value: gate[key], range: [0, 1], metric: gap });
+      checkRange({ report: ctx.report, path: [...path15, key], value: gate[key], range: [0, 1], metric: gap });
     }
   }
   if (gate.columns?.length === 0)
     ctx.report(
-      [...path14, "columns"],
+      [...path15, "columns"],
       "is empty, so nothing is checked; remove it to check every sensitive column"
     );
   gate.columns?.forEach((column, i) => {
     const problem = checkFairnessColumn(ctx.model, column);
-    if (problem !== null) ctx.report([...path14, "columns", i], problem);
+    if (problem !== null) ctx.report([...path15, "columns", i], problem);
   });
   checkTest({
     ctx,
-    path: path14,
+    path: path15,
     test: gate.test,
     tolerance: gate.maxIncrease !== void 0,
     toleranceKeys: "max_increase"
@@ -38367,11 +37565,11 @@ function checkColumns({ model, report, base }) {
 }
 function checkOperational({ model, report, base }) {
   for (const [name, gate] of Object.entries(model.operational)) {
-    const path14 = [...base, "operational", name];
-    if (!requireSomeBound(report, path14, gate, ["max", "maxIncreaseRelative"])) continue;
+    const path15 = [...base, "operational", name];
+    if (!requireSomeBound(report, path15, gate, ["max", "maxIncreaseRelative"])) continue;
     if (model.runner === "predictions") {
       report(
-        path14,
+        path15,
         "does nothing with runner: predictions: no model runs, so there is no latency or model size to measure",
         "key"
       );
@@ -38381,24 +37579,24 @@ function checkOperational({ model, report, base }) {
 function checkMonitor({ model, report, base }) {
   const monitor = model.monitor;
   if (monitor === void 0) return;
-  const path14 = [...base, "monitor"];
+  const path15 = [...base, "monitor"];
   if (Object.keys(monitor.fairness).length > 0 && model.sensitive.length === 0) {
     report(
-      [...path14, "fairness"],
+      [...path15, "fairness"],
       `fairness monitoring needs sensitive columns, but ${formatKeyPath([...base, "sensitive"])} is empty`,
       "key"
     );
   }
   for (const [metric, gate] of Object.entries(monitor.gates)) {
-    requireSomeBound(report, [...path14, "gates", metric], gate, ["maxDegradation", "maxDegradationRelative"]);
+    requireSomeBound(report, [...path15, "gates", metric], gate, ["maxDegradation", "maxDegradationRelative"]);
   }
 }
 
 // shared/config/validate-config.ts
 function validateConfig(config2, locate = locateByPath(config2.file)) {
   const issues = [];
-  const report = (path14, message, at = "value") => {
-    issues.push({ location: locate(path14, at), message });
+  const report = (path15, message, at = "value") => {
+    issues.push({ location: locate(path15, at), message });
   };
   for (const model of config2.models) validateModel(model, config2.defaults, report);
   validatePolicy(
@@ -38412,11 +37610,11 @@ function validateConfig(config2, locate = locateByPath(config2.file)) {
 function validatePolicy(policy, modelNames, report) {
   const firstByName = /* @__PURE__ */ new Map();
   policy.rules.forEach((rule, i) => {
-    const path14 = ["policy", "rules", i];
+    const path15 = ["policy", "rules", i];
     const first = firstByName.get(rule.name);
     if (first !== void 0) {
       report(
-        [...path14, "name"],
+        [...path15, "name"],
         `duplicate rule name "${rule.name}" (also policy.rules[${first}]); names must be unique`
       );
     } else firstByName.set(rule.name, i);
@@ -38428,25 +37626,25 @@ function validatePolicy(policy, modelNames, report) {
         suggestion,
         `one of: ${modelNames.join(", ")}`
       );
-      report([...path14, "if", "models", j], message);
+      report([...path15, "if", "models", j], message);
     });
     const { count, users, teams, permission } = rule.require;
     if (teams.length === 0 && permission === void 0 && users.length > 0 && count > users.length) {
       report(
-        [...path14, "require", "count"],
+        [...path15, "require", "count"],
         `needs ${count} approvals but only ${users.length} user(s) may approve; lower count or add users, teams or a permission`
       );
     }
   });
 }
 function validateRelease(config2, report) {
-  const path14 = ["release", "tag"];
+  const path15 = ["release", "tag"];
   let pattern;
   try {
     pattern = parseTagPattern(config2.release.tag, { file: config2.file });
   } catch (error62) {
     if (!(error62 instanceof ConfigError)) throw error62;
-    for (const issue2 of error62.issues) report(path14, issue2.message);
+    for (const issue2 of error62.issues) report(path15, issue2.message);
     return;
   }
   for (const model of config2.models) {
@@ -38672,6 +37870,15 @@ function settingsFromOptions(values, defaults = DEFAULT_SETTINGS) {
     batchSize: defaults.batchSize
   };
 }
+function reportSettings(settings) {
+  return {
+    seed: settings.seed,
+    bootstrap: settings.bootstrap,
+    confidence: settings.confidence,
+    method: "paired percentile bootstrap",
+    minGroupSize: settings.minGroupSize
+  };
+}
 
 // action/evaluate-pr.ts
 async function planPullRequest(input3) {
@@ -38714,7 +37921,7 @@ async function evaluatePullRequest(input3) {
   const names = plan.models.map((m2) => m2.name);
   const trustedDefaults = (baseConfig ?? headConfig).defaults;
   const settings = settingsFromOptions(input3.overrides ?? {}, trustedDefaults);
-  const scratch = await mkdtemp(path2.join(os.tmpdir(), "modelgate-"));
+  const scratch = await mkdtemp(path3.join(os.tmpdir(), "modelgate-"));
   const tags = names.length > 0 ? await git.listTags() : [];
   const models = [];
   try {
@@ -38763,13 +37970,7 @@ async function evaluatePullRequest(input3) {
     base: { ref: context?.baseRef ?? input3.base, sha: base },
     head: { ref: context?.headRef ?? input3.head, sha: head2 },
     workflowRun: context?.workflowRun ?? null,
-    settings: {
-      seed: settings.seed,
-      bootstrap: settings.bootstrap,
-      confidence: settings.confidence,
-      method: "paired percentile bootstrap",
-      minGroupSize: settings.minGroupSize
-    },
+    settings: reportSettings(settings),
     environment: readEnvironment(),
     models,
     skipped
@@ -38811,8 +38012,8 @@ async function materialise(input3) {
   };
 }
 async function writeSide(input3) {
-  const dir = await mkdtemp(path2.join(input3.scratch, "f-"));
-  const local = path2.join(dir, path2.posix.basename(input3.file));
+  const dir = await mkdtemp(path3.join(input3.scratch, "f-"));
+  const local = path3.join(dir, path3.posix.basename(input3.file));
   await writeFile(local, input3.content);
   return {
     path: local,
@@ -38829,7 +38030,7 @@ async function writeSide(input3) {
 // action/monitor/run-monitor.ts
 import { mkdtemp as mkdtemp4, rm as rm2 } from "node:fs/promises";
 import os2 from "node:os";
-import path10 from "node:path";
+import path11 from "node:path";
 
 // shared/drift/schema.ts
 var driftStatusSchema = external_exports.enum(["drifted", "stable", "insufficient"]).describe("insufficient: too little data to judge (fewer rows than monitor.min_rows on a side)");
@@ -39015,16 +38216,16 @@ function buildMonitorReport(input3) {
 
 // action/evaluate-repo.ts
 import { readFile } from "node:fs/promises";
-import path4 from "node:path";
+import path5 from "node:path";
 
 // action/data/hash-file.ts
 import { createHash as createHash2 } from "node:crypto";
 import { createReadStream } from "node:fs";
-async function hashFile(path14, displayPath = path14) {
+async function hashFile(path15, displayPath = path15) {
   const hash2 = createHash2("sha256");
   let bytes = 0;
   try {
-    for await (const chunk of createReadStream(path14)) {
+    for await (const chunk of createReadStream(path15)) {
       hash2.update(chunk);
       bytes += chunk.length;
     }
@@ -39036,10 +38237,10 @@ async function hashFile(path14, displayPath = path14) {
 
 // action/repo-files.ts
 import { realpath } from "node:fs/promises";
-import path3 from "node:path";
+import path4 from "node:path";
 async function resolveInsideRepo(root, configured, key) {
   const relative = resolveRepoPath(configured, key);
-  const lexical = path3.join(root, relative);
+  const lexical = path4.join(root, relative);
   let real;
   try {
     real = await realpath(lexical);
@@ -39048,7 +38249,7 @@ async function resolveInsideRepo(root, configured, key) {
     throw error62;
   }
   const realRoot = await realpath(root);
-  if (real !== realRoot && !real.startsWith(realRoot + path3.sep)) {
+  if (real !== realRoot && !real.startsWith(realRoot + path4.sep)) {
     throw new PathError(
       `${key}: "${configured}" resolves (through a symbolic link) to ${real}, outside the repository; paths must stay inside the checkout.`
     );
@@ -39058,10 +38259,10 @@ async function resolveInsideRepo(root, configured, key) {
 
 // action/evaluate-repo.ts
 async function loadConfig(root, configPath) {
-  const relative = path4.isAbsolute(configPath) ? path4.relative(root, configPath) : configPath;
+  const relative = path5.isAbsolute(configPath) ? path5.relative(root, configPath) : configPath;
   let text;
   try {
-    text = await readFile(path4.join(root, relative), "utf8");
+    text = await readFile(path5.join(root, relative), "utf8");
   } catch (error62) {
     if (error62.code === "ENOENT") {
       throw new ConfigError("configuration file not found; create it (see the README) or pass --config", {
@@ -39081,7 +38282,7 @@ async function workingTreeSource(root, configured, key, source) {
 // action/run/outputs.ts
 import { randomUUID } from "node:crypto";
 import { appendFile, mkdir, writeFile as writeFile2 } from "node:fs/promises";
-import path5 from "node:path";
+import path6 from "node:path";
 
 // shared/render/escape-markdown.ts
 var ZWJ = "\u200D";
@@ -39923,8 +39124,8 @@ var SUMMARY_LIMIT = 1024 * 1024;
 var ARTIFACT_NAME = "modelgate-report";
 async function writeReportFiles(report, dir) {
   await mkdir(dir, { recursive: true });
-  const reportPath = path5.join(dir, "report.json");
-  const markdownPath = path5.join(dir, "report.md");
+  const reportPath = path6.join(dir, "report.json");
+  const markdownPath = path6.join(dir, "report.md");
   const markdown = renderReport(report, { target: "summary", maxLength: SUMMARY_LIMIT - 4096 });
   await writeFile2(reportPath, `${JSON.stringify(report, null, 2)}
 `);
@@ -39984,14 +39185,14 @@ var GitHubApi = class {
     };
   }
   /** One JSON request. @throws GitHubApiError for a status outside 2xx and `allow`. */
-  async request(method, path14, options = {}) {
-    const url2 = this.url(path14, options.query);
+  async request(method, path15, options = {}) {
+    const url2 = this.url(path15, options.query);
     const init = {
       method,
       headers: this.headers("application/vnd.github+json", options.body !== void 0)
     };
     if (options.body !== void 0) init.body = JSON.stringify(options.body);
-    const response = await this.send(url2, init, `${method} ${path14}`);
+    const response = await this.send(url2, init, `${method} ${path15}`);
     if (response.ok || options.allow?.includes(response.status)) {
       const text = await response.text();
       return {
@@ -40000,19 +39201,19 @@ var GitHubApi = class {
         headers: response.headers
       };
     }
-    throw await toApiError(response, `${method} ${path14}`);
+    throw await toApiError(response, `${method} ${path15}`);
   }
   /** Every page of a list endpoint (per_page 100), following `Link: rel="next"`. */
-  async paginate(path14, query = {}) {
+  async paginate(path15, query = {}) {
     const items = [];
-    let url2 = this.url(path14, { per_page: 100, ...query });
+    let url2 = this.url(path15, { per_page: 100, ...query });
     while (url2) {
       const response = await this.send(
         url2,
         { method: "GET", headers: this.headers("application/vnd.github+json", false) },
-        `GET ${path14}`
+        `GET ${path15}`
       );
-      if (!response.ok) throw await toApiError(response, `GET ${path14}`);
+      if (!response.ok) throw await toApiError(response, `GET ${path15}`);
       items.push(...await response.json());
       url2 = nextLink(response.headers.get("link"));
       if (url2 && new URL(url2).origin !== new URL(this.#options.baseUrl).origin) url2 = null;
@@ -40024,30 +39225,30 @@ var GitHubApi = class {
    * `Accept: application/octet-stream`). GitHub answers with a redirect to storage; it is followed
    * by hand so the token is never sent to another host.
    */
-  async downloadAsset(path14) {
+  async downloadAsset(path15) {
     const first = await this.send(
-      this.url(path14),
+      this.url(path15),
       { method: "GET", headers: this.headers("application/octet-stream", false), redirect: "manual" },
-      `GET ${path14}`
+      `GET ${path15}`
     );
     let response = first;
     if (first.status >= 300 && first.status < 400) {
       const location = first.headers.get("location");
       if (!location)
-        throw new GitHubApiError(`GET ${path14}: redirect without a location`, { status: first.status });
+        throw new GitHubApiError(`GET ${path15}: redirect without a location`, { status: first.status });
       const target = new URL(location, this.#options.baseUrl);
       const sameOrigin = target.origin === new URL(this.#options.baseUrl).origin;
       const headers = sameOrigin ? this.headers("application/octet-stream", false) : { accept: "application/octet-stream" };
-      response = await this.send(target.toString(), { method: "GET", headers }, `GET ${path14} (download)`);
+      response = await this.send(target.toString(), { method: "GET", headers }, `GET ${path15} (download)`);
     }
-    if (!response.ok) throw await toApiError(response, `GET ${path14}`);
+    if (!response.ok) throw await toApiError(response, `GET ${path15}`);
     const bytes = Buffer.from(await response.arrayBuffer());
     if (bytes.length > MAX_ASSET_BYTES)
-      throw new GitHubApiError(`GET ${path14}: the asset is larger than ${MAX_ASSET_BYTES} bytes`);
+      throw new GitHubApiError(`GET ${path15}: the asset is larger than ${MAX_ASSET_BYTES} bytes`);
     return bytes;
   }
-  url(path14, query) {
-    const url2 = new URL(`${this.#options.baseUrl}${path14}`);
+  url(path15, query) {
+    const url2 = new URL(`${this.#options.baseUrl}${path15}`);
     for (const [key, value] of Object.entries(query ?? {})) url2.searchParams.set(key, String(value));
     return url2.toString();
   }
@@ -40603,7 +39804,7 @@ function describeProblem(check2, input3) {
 
 // action/monitor/monitor-model.ts
 import { mkdtemp as mkdtemp2, writeFile as writeFile3 } from "node:fs/promises";
-import path6 from "node:path";
+import path7 from "node:path";
 
 // shared/drift/compute-psi.ts
 var PSI_EPSILON = 1e-4;
@@ -40976,27 +40177,7 @@ function summarizeShift(categories, ref, cur, positive) {
     current: share(cur, curTotal, best)
   };
 }
-function toCategorical2(column) {
-  if (column.kind === "categorical") return column;
-  const index = /* @__PURE__ */ new Map();
-  const levels = [];
-  const codes = new Int32Array(column.values.length);
-  for (let i = 0; i < codes.length; i++) {
-    const v = column.values[i];
-    if (Number.isNaN(v)) {
-      codes[i] = -1;
-      continue;
-    }
-    let code = index.get(v);
-    if (code === void 0) {
-      code = levels.length;
-      index.set(v, code);
-      levels.push(String(v));
-    }
-    codes[i] = code;
-  }
-  return { kind: "categorical", name: column.name, codes, levels };
-}
+var toCategorical2 = toCategoricalColumn;
 function finiteOrNull(x) {
   return Number.isFinite(x) ? x : null;
 }
@@ -41146,8 +40327,8 @@ async function readReference(run2) {
         `The promotion's evaluation data ${recorded.path} does not exist at ${run2.production.tag ?? commit.slice(0, 7)}; set monitor.reference to the data drift should compare with.`
       );
     }
-    const dir = await mkdtemp2(path6.join(run2.scratch, "ref-"));
-    file2 = path6.join(dir, path6.posix.basename(recorded.path));
+    const dir = await mkdtemp2(path7.join(run2.scratch, "ref-"));
+    file2 = path7.join(dir, path7.posix.basename(recorded.path));
     await writeFile3(file2, content);
   } else {
     file2 = await resolveInsideRepo(run2.root, recorded.path, "the baseline report data.path");
@@ -41233,7 +40414,7 @@ function computeLabelDrift(input3) {
 
 // action/monitor/resolve-data-file.ts
 import { readdir } from "node:fs/promises";
-import path7 from "node:path";
+import path8 from "node:path";
 var GLOB = /[*?[]/;
 var SKIPPED = /* @__PURE__ */ new Set([".git", "node_modules"]);
 async function resolveDataFile(root, configured, key) {
@@ -41256,7 +40437,7 @@ async function matchGlob(root, segments) {
   const walk = async (dir, rest) => {
     const [segment, ...tail2] = rest;
     if (segment === void 0) return;
-    const entries = await readdir(path7.join(root, dir), { withFileTypes: true }).catch(() => []);
+    const entries = await readdir(path8.join(root, dir), { withFileTypes: true }).catch(() => []);
     const join = (name) => dir ? `${dir}/${name}` : name;
     if (segment === "**") {
       await walk(dir, tail2);
@@ -41294,7 +40475,7 @@ function segmentRegex(segment) {
 
 // action/monitor/resolve-monitored-production.ts
 import { mkdtemp as mkdtemp3, writeFile as writeFile4 } from "node:fs/promises";
-import path8 from "node:path";
+import path9 from "node:path";
 async function resolveMonitoredProduction(input3) {
   const { git, model } = input3;
   const latest = git ? resolveLatestVersion(input3.config.release.tag, model.name, input3.tags) : null;
@@ -41309,8 +40490,8 @@ async function resolveMonitoredProduction(input3) {
       tags: input3.tags
     });
     if (production.source === "release") {
-      const dir = await mkdtemp3(path8.join(input3.scratch, "prod-"));
-      const file2 = path8.join(dir, path8.posix.basename(production.path));
+      const dir = await mkdtemp3(path9.join(input3.scratch, "prod-"));
+      const file2 = path9.join(dir, path9.posix.basename(production.path));
       await writeFile4(file2, production.content);
       return {
         path: file2,
@@ -41386,9 +40567,9 @@ var historyEntrySchema = external_exports.strictObject({
   run: external_exports.string().nullable()
 });
 var historySchema = external_exports.strictObject({ v: external_exports.literal(1), runs: external_exports.array(historyEntrySchema) });
-var BLOCK2 = /<!-- modelgate:history (\{.*?\}) -->/s;
+var BLOCK = /<!-- modelgate:history (\{.*?\}) -->/s;
 function parseAlertHistory(body) {
-  const match = body ? BLOCK2.exec(body) : null;
+  const match = body ? BLOCK.exec(body) : null;
   if (!match) return [];
   let json2;
   try {
@@ -42028,13 +41209,13 @@ async function updateAlertIssues(input3) {
 
 // action/monitor/write-monitor-report.ts
 import { mkdir as mkdir2, writeFile as writeFile5 } from "node:fs/promises";
-import path9 from "node:path";
+import path10 from "node:path";
 var MONITOR_REPORT_FILE = "monitor-report.json";
 var MONITOR_MARKDOWN_FILE = "monitor-report.md";
 async function writeMonitorReport(report, dir, target) {
   await mkdir2(dir, { recursive: true });
-  const reportPath = path9.join(dir, MONITOR_REPORT_FILE);
-  const markdownPath = path9.join(dir, MONITOR_MARKDOWN_FILE);
+  const reportPath = path10.join(dir, MONITOR_REPORT_FILE);
+  const markdownPath = path10.join(dir, MONITOR_MARKDOWN_FILE);
   const markdown = renderMonitorSummary(report, { target, maxLength: SUMMARY_LIMIT - 4096 });
   await writeFile5(reportPath, `${JSON.stringify(report, null, 2)}
 `);
@@ -42086,7 +41267,7 @@ async function monitorAll(args) {
   const { input: input3, config: config2, git, api, repository } = args;
   const { selected, skipped } = selectMonitored(config2, input3.inputs.models);
   const settings = settingsFromOptions({}, config2.defaults);
-  const scratch = await mkdtemp4(path10.join(os2.tmpdir(), "modelgate-monitor-"));
+  const scratch = await mkdtemp4(path11.join(os2.tmpdir(), "modelgate-monitor-"));
   try {
     const result = await monitorModels({
       root: input3.inputs.workingDirectory,
@@ -42164,7 +41345,7 @@ async function publish(args) {
   const { input: input3, report, alerts, log } = args;
   const written = await writeMonitorReport(
     report,
-    path10.join(input3.context.tempDir, MONITOR_ARTIFACT),
+    path11.join(input3.context.tempDir, MONITOR_ARTIFACT),
     "summary"
   );
   let note = "";
@@ -42214,7 +41395,7 @@ function runUrl(context) {
 
 // action/run/inputs.ts
 import { readFile as readFile2 } from "node:fs/promises";
-import path11 from "node:path";
+import path12 from "node:path";
 function input2(env, name, fallback) {
   const value = env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`];
   return value === void 0 || value.trim() === "" ? fallback : value.trim();
@@ -42240,7 +41421,7 @@ function readInputs(env) {
     models: input2(env, "models", "").split(/[\s,]+/).filter(Boolean),
     failOn: oneOf("fail-on", input2(env, "fail-on", "fail"), ["fail", "inconclusive", "never"]),
     uploadArtifact: upload === "true",
-    workingDirectory: path11.resolve(
+    workingDirectory: path12.resolve(
       env.GITHUB_WORKSPACE ?? process.cwd(),
       input2(env, "working-directory", ".")
     ),
@@ -42269,14 +41450,14 @@ async function readContext(env) {
     serverUrl: env.GITHUB_SERVER_URL ?? "https://github.com",
     sha: env.GITHUB_SHA ?? null,
     pullRequest,
-    tempDir: env.RUNNER_TEMP ?? path11.join(process.cwd(), ".modelgate-tmp"),
+    tempDir: env.RUNNER_TEMP ?? path12.join(process.cwd(), ".modelgate-tmp"),
     summaryPath: env.GITHUB_STEP_SUMMARY ?? null
   };
 }
 
 // action/run/merge-reports.ts
 import { readdir as readdir2, readFile as readFile3 } from "node:fs/promises";
-import path12 from "node:path";
+import path13 from "node:path";
 async function findReports(dir) {
   let entries;
   try {
@@ -42289,7 +41470,7 @@ async function findReports(dir) {
       );
     throw error62;
   }
-  return entries.filter((e) => e.isFile() && e.name === "report.json").map((e) => path12.join(e.parentPath, e.name)).sort();
+  return entries.filter((e) => e.isFile() && e.name === "report.json").map((e) => path13.join(e.parentPath, e.name)).sort();
 }
 async function mergePartialReports(dir) {
   const files = await findReports(dir);
@@ -42339,7 +41520,7 @@ async function run(env = process.env) {
     inputs = readInputs(env);
     if (inputs.mode === "monitor") return await runMonitor({ inputs, context, env });
     if (inputs.mode === "plan") return await runPlan(inputs, context, env);
-    const report = inputs.mode === "merge" ? await mergePartialReports(path13.resolve(inputs.workingDirectory, inputs.partialReports)) : await evaluate(inputs, context);
+    const report = inputs.mode === "merge" ? await mergePartialReports(path14.resolve(inputs.workingDirectory, inputs.partialReports)) : await evaluate(inputs, context);
     await publish2(report, inputs, context, env);
     for (const model of report.models) {
       if (model.error)
@@ -42419,7 +41600,7 @@ ${lines.length ? lines.join("\n") : "No model changed."}
 }
 async function publish2(report, inputs, context, env) {
   const partial2 = inputs.mode !== "merge" && inputs.models.length > 0;
-  const dir = path13.join(
+  const dir = path14.join(
     context.tempDir,
     partial2 ? `modelgate-report-${inputs.models.join("-")}` : "modelgate-report"
   );
@@ -42479,7 +41660,7 @@ function fallbackContext(env) {
     serverUrl: env.GITHUB_SERVER_URL ?? "https://github.com",
     sha: env.GITHUB_SHA ?? null,
     pullRequest: null,
-    tempDir: env.RUNNER_TEMP ?? path13.join(process.cwd(), ".modelgate-tmp"),
+    tempDir: env.RUNNER_TEMP ?? path14.join(process.cwd(), ".modelgate-tmp"),
     summaryPath: env.GITHUB_STEP_SUMMARY ?? null
   };
 }
@@ -42500,13 +41681,7 @@ function errorReport(error62, context) {
     base: pr ? { ref: pr.baseRef, sha: pr.baseSha } : null,
     head: pr ? { ref: pr.headRef, sha: pr.headSha } : { ref: null, sha: context.sha },
     workflowRun: context.runId === null ? null : { id: context.runId },
-    settings: {
-      seed: DEFAULT_SETTINGS.seed,
-      bootstrap: DEFAULT_SETTINGS.bootstrap,
-      confidence: DEFAULT_SETTINGS.confidence,
-      method: "paired percentile bootstrap",
-      minGroupSize: DEFAULT_SETTINGS.minGroupSize
-    },
+    settings: reportSettings(DEFAULT_SETTINGS),
     environment: readEnvironment(),
     models: [],
     error: { code: error62.code, message: error62.userMessage }

@@ -1297,13 +1297,13 @@ var require_ast = __commonJS({
         helperExpression: function helperExpression(node2) {
           return node2.type === "SubExpression" || (node2.type === "MustacheStatement" || node2.type === "BlockStatement") && !!(node2.params && node2.params.length || node2.hash);
         },
-        scopedId: function scopedId(path12) {
-          return /^\.|this\b/.test(path12.original);
+        scopedId: function scopedId(path13) {
+          return /^\.|this\b/.test(path13.original);
         },
         // an ID is simple if it only has one part, and that part is not
         // `..` or `this`.
-        simpleId: function simpleId(path12) {
-          return path12.parts.length === 1 && !AST.helpers.scopedId(path12) && !path12.depth;
+        simpleId: function simpleId(path13) {
+          return path13.parts.length === 1 && !AST.helpers.scopedId(path13) && !path13.depth;
         }
       }
     };
@@ -2388,12 +2388,12 @@ var require_helpers2 = __commonJS({
         loc
       };
     }
-    function prepareMustache(path12, params, hash2, open2, strip, locInfo) {
+    function prepareMustache(path13, params, hash2, open2, strip, locInfo) {
       var escapeFlag = open2.charAt(3) || open2.charAt(2), escaped = escapeFlag !== "{" && escapeFlag !== "&";
       var decorator = /\*/.test(open2);
       return {
         type: decorator ? "Decorator" : "MustacheStatement",
-        path: path12,
+        path: path13,
         params,
         hash: hash2,
         escaped,
@@ -2665,9 +2665,9 @@ var require_compiler = __commonJS({
       },
       DecoratorBlock: function DecoratorBlock(decorator) {
         var program = decorator.program && this.compileProgram(decorator.program);
-        var params = this.setupFullMustacheParams(decorator, program, void 0), path12 = decorator.path;
+        var params = this.setupFullMustacheParams(decorator, program, void 0), path13 = decorator.path;
         this.useDecorators = true;
-        this.opcode("registerDecorator", params.length, path12.original);
+        this.opcode("registerDecorator", params.length, path13.original);
       },
       PartialStatement: function PartialStatement(partial2) {
         this.usePartial = true;
@@ -2734,48 +2734,48 @@ var require_compiler = __commonJS({
         }
       },
       ambiguousSexpr: function ambiguousSexpr(sexpr, program, inverse) {
-        var path12 = sexpr.path, name = path12.parts[0], isBlock = program != null || inverse != null;
-        this.opcode("getContext", validateDepth(path12));
+        var path13 = sexpr.path, name = path13.parts[0], isBlock = program != null || inverse != null;
+        this.opcode("getContext", validateDepth(path13));
         this.opcode("pushProgram", program);
         this.opcode("pushProgram", inverse);
-        path12.strict = true;
-        this.accept(path12);
+        path13.strict = true;
+        this.accept(path13);
         this.opcode("invokeAmbiguous", name, isBlock);
       },
       simpleSexpr: function simpleSexpr(sexpr) {
-        var path12 = sexpr.path;
-        path12.strict = true;
-        this.accept(path12);
+        var path13 = sexpr.path;
+        path13.strict = true;
+        this.accept(path13);
         this.opcode("resolvePossibleLambda");
       },
       helperSexpr: function helperSexpr(sexpr, program, inverse) {
-        var params = this.setupFullMustacheParams(sexpr, program, inverse), path12 = sexpr.path, name = path12.parts[0];
+        var params = this.setupFullMustacheParams(sexpr, program, inverse), path13 = sexpr.path, name = path13.parts[0];
         if (this.options.knownHelpers[name]) {
           this.opcode("invokeKnownHelper", params.length, name);
         } else if (this.options.knownHelpersOnly) {
           throw new _exception2["default"]("You specified knownHelpersOnly, but used the unknown helper " + name, sexpr);
         } else {
-          path12.strict = true;
-          path12.falsy = true;
-          this.accept(path12);
-          this.opcode("invokeHelper", params.length, path12.original, _ast2["default"].helpers.simpleId(path12));
+          path13.strict = true;
+          path13.falsy = true;
+          this.accept(path13);
+          this.opcode("invokeHelper", params.length, path13.original, _ast2["default"].helpers.simpleId(path13));
         }
       },
-      PathExpression: function PathExpression(path12) {
-        var depth = validateDepth(path12);
-        var parts = validateParts(path12);
+      PathExpression: function PathExpression(path13) {
+        var depth = validateDepth(path13);
+        var parts = validateParts(path13);
         this.addDepth(depth);
         this.opcode("getContext", depth);
-        var name = parts[0], scoped = _ast2["default"].helpers.scopedId(path12), blockParamId = !depth && !scoped && this.blockParamIndex(name);
+        var name = parts[0], scoped = _ast2["default"].helpers.scopedId(path13), blockParamId = !depth && !scoped && this.blockParamIndex(name);
         if (blockParamId) {
           this.opcode("lookupBlockParam", blockParamId, parts);
         } else if (!name) {
           this.opcode("pushContext");
-        } else if (path12.data) {
+        } else if (path13.data) {
           this.options.data = true;
-          this.opcode("lookupData", depth, parts, path12.strict);
+          this.opcode("lookupData", depth, parts, path13.strict);
         } else {
-          this.opcode("lookupOnContext", parts, path12.falsy, path12.strict, scoped);
+          this.opcode("lookupOnContext", parts, path13.falsy, path13.strict, scoped);
         }
       },
       StringLiteral: function StringLiteral(string4) {
@@ -3002,8 +3002,8 @@ var require_compiler = __commonJS({
       }
       return value;
     }
-    function validateParts(path12) {
-      return validateStringArray(path12, path12.parts, "parts");
+    function validateParts(path13) {
+      return validateStringArray(path13, path13.parts, "parts");
     }
     function validateBlockParams(program) {
       if (program.blockParams != null) {
@@ -3185,16 +3185,16 @@ var require_util = __commonJS({
     }
     exports.urlGenerate = urlGenerate;
     function normalize(aPath) {
-      var path12 = aPath;
+      var path13 = aPath;
       var url2 = urlParse(aPath);
       if (url2) {
         if (!url2.path) {
           return aPath;
         }
-        path12 = url2.path;
+        path13 = url2.path;
       }
-      var isAbsolute = exports.isAbsolute(path12);
-      var parts = path12.split(/\/+/);
+      var isAbsolute = exports.isAbsolute(path13);
+      var parts = path13.split(/\/+/);
       for (var part, up = 0, i = parts.length - 1; i >= 0; i--) {
         part = parts[i];
         if (part === ".") {
@@ -3211,15 +3211,15 @@ var require_util = __commonJS({
           }
         }
       }
-      path12 = parts.join("/");
-      if (path12 === "") {
-        path12 = isAbsolute ? "/" : ".";
+      path13 = parts.join("/");
+      if (path13 === "") {
+        path13 = isAbsolute ? "/" : ".";
       }
       if (url2) {
-        url2.path = path12;
+        url2.path = path13;
         return urlGenerate(url2);
       }
-      return path12;
+      return path13;
     }
     exports.normalize = normalize;
     function join2(aRoot, aPath) {
@@ -6021,8 +6021,8 @@ var require_printer = __commonJS({
       return this.accept(sexpr.path) + " " + params + hash2;
     };
     PrintVisitor.prototype.PathExpression = function(id) {
-      var path12 = id.parts.join("/");
-      return (id.data ? "@" : "") + "PATH:" + path12;
+      var path13 = id.parts.join("/");
+      return (id.data ? "@" : "") + "PATH:" + path13;
     };
     PrintVisitor.prototype.StringLiteral = function(string4) {
       return '"' + string4.value + '"';
@@ -6074,9 +6074,9 @@ var require_lib = __commonJS({
 
 // action/data/read-file-bytes.ts
 import { readFile } from "node:fs/promises";
-async function readFileBytes(path12, file2) {
+async function readFileBytes(path13, file2) {
   try {
-    return await readFile(path12);
+    return await readFile(path13);
   } catch (error62) {
     throw toFileError(error62, file2);
   }
@@ -6118,102 +6118,30 @@ function cellText(column, row) {
   const code = column.codes[row];
   return code < 0 ? "" : column.levels[code];
 }
+function toCategoricalColumn(column) {
+  if (column.kind === "categorical") return column;
+  const index = /* @__PURE__ */ new Map();
+  const levels = [];
+  const codes = new Int32Array(column.values.length);
+  for (let i = 0; i < codes.length; i++) {
+    const v = column.values[i];
+    if (Number.isNaN(v)) {
+      codes[i] = -1;
+      continue;
+    }
+    let code = index.get(v);
+    if (code === void 0) {
+      code = levels.length;
+      index.set(v, code);
+      levels.push(String(v));
+    }
+    codes[i] = code;
+  }
+  return { kind: "categorical", name: column.name, codes, levels };
+}
 var init_table = __esm({
   "shared/data/table.ts"() {
     "use strict";
-  }
-});
-
-// shared/stats/rng.ts
-function createRng(seed, stream = 0) {
-  if (!Number.isInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`);
-  if (!Number.isInteger(stream) || stream < 0 || stream >= TWO_POW_32) {
-    throw new RangeError(`stream must be an integer in [0, 2^32), got ${stream}`);
-  }
-  const whole = Math.abs(seed);
-  const low = whole % TWO_POW_32;
-  const high = Math.floor(whole / TWO_POW_32) + (seed < 0 ? 2097152 : 0);
-  const state = new Int32Array(4);
-  let z2 = 0;
-  for (let i = 0; i < 4; i++) {
-    z2 = splitmix32(z2 ^ (i === 0 ? low | 0 : i === 1 ? high | 0 : i === 2 ? stream | 0 : 1779033703));
-    state[i] = z2;
-  }
-  if ((state[0] | state[1] | state[2] | state[3]) === 0) state[0] = 1;
-  const rng = new Xoshiro128(state);
-  for (let i = 0; i < WARM_UP; i++) rng.nextUint32();
-  return rng;
-}
-function splitmix32(x) {
-  let t = x + 2654435769 | 0;
-  t = Math.imul(t ^ t >>> 16, 2246822507);
-  t = Math.imul(t ^ t >>> 13, 3266489909);
-  return t ^ t >>> 16;
-}
-var TWO_POW_32, TWO_POW_53, WARM_UP, Xoshiro128;
-var init_rng = __esm({
-  "shared/stats/rng.ts"() {
-    "use strict";
-    TWO_POW_32 = 4294967296;
-    TWO_POW_53 = 9007199254740992;
-    WARM_UP = 8;
-    Xoshiro128 = class {
-      s;
-      constructor(state) {
-        this.s = state;
-      }
-      nextUint32() {
-        const s = this.s;
-        const s0 = s[0];
-        const s1 = s[1];
-        const s2 = s[2] ^ s0;
-        const s3 = s[3] ^ s1;
-        const x = Math.imul(s1, 5);
-        const result = Math.imul(x << 7 | x >>> 25, 9);
-        s[0] = s0 ^ s3;
-        s[1] = s1 ^ s2;
-        s[2] = s2 ^ s1 << 9;
-        s[3] = s3 << 11 | s3 >>> 21;
-        return result >>> 0;
-      }
-      fillUint32(out, count) {
-        const st = this.s;
-        let s0 = st[0];
-        let s1 = st[1];
-        let s2 = st[2];
-        let s3 = st[3];
-        for (let i = 0; i < count; i++) {
-          const x = Math.imul(s1, 5);
-          out[i] = Math.imul(x << 7 | x >>> 25, 9);
-          s2 ^= s0;
-          s3 ^= s1;
-          const t = s1 << 9;
-          s1 ^= s2;
-          s0 ^= s3;
-          s2 ^= t;
-          s3 = s3 << 11 | s3 >>> 21;
-        }
-        st[0] = s0;
-        st[1] = s1;
-        st[2] = s2;
-        st[3] = s3;
-      }
-      nextFloat() {
-        const hi = this.nextUint32() >>> 5;
-        const lo = this.nextUint32() >>> 6;
-        return (hi * 67108864 + lo) / TWO_POW_53;
-      }
-      nextInt(bound) {
-        if (!(bound >= 1 && bound <= TWO_POW_32) || !Number.isInteger(bound)) {
-          throw new RangeError(`nextInt bound must be an integer in [1, 2^32], got ${bound}`);
-        }
-        const reject = TWO_POW_32 % bound;
-        for (; ; ) {
-          const u = this.nextUint32();
-          if (u >= reject) return u % bound;
-        }
-      }
-    };
   }
 });
 
@@ -6883,9 +6811,9 @@ var init_parse_csv = __esm({
 });
 
 // action/data/read-csv.ts
-async function readCsv(path12, options = {}) {
-  const file2 = options.displayPath ?? path12;
-  const bytes = await readFileBytes(path12, file2);
+async function readCsv(path13, options = {}) {
+  const file2 = options.displayPath ?? path13;
+  const bytes = await readFileBytes(path13, file2);
   return parseCsv(bytes, { ...options, file: file2 });
 }
 var init_read_csv = __esm({
@@ -6908,7 +6836,7 @@ function buildColumn(values, source) {
   const cells = normaliseCells(values, source);
   const firstText = cells.findIndex((cell) => typeof cell === "string");
   if (firstText >= 0 && source.request === "numeric") {
-    throw fail2(`expected a number, found ${quoteCell(cells[firstText])}`, firstText, source);
+    throw fail(`expected a number, found ${quoteCell(cells[firstText])}`, firstText, source);
   }
   if (firstText < 0 && source.request !== "categorical") {
     const out = new Float64Array(cells.length);
@@ -6926,7 +6854,7 @@ function normaliseCells(values, source) {
       case "number":
         if (Number.isNaN(value)) return null;
         if (!Number.isFinite(value))
-          throw fail2(`${value} is not a usable value (numbers must be finite)`, i, source);
+          throw fail(`${value} is not a usable value (numbers must be finite)`, i, source);
         return value;
       case "bigint":
         return toSafeNumber(value, i, source);
@@ -6936,7 +6864,7 @@ function normaliseCells(values, source) {
         return String(value);
       default:
         if (value instanceof Date) return value.toISOString();
-        throw fail2(
+        throw fail(
           "nested objects, arrays and binary values are not supported; flatten the data into scalar columns",
           i,
           source
@@ -6946,13 +6874,13 @@ function normaliseCells(values, source) {
 }
 function toSafeNumber(value, index, source) {
   if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < BigInt(Number.MIN_SAFE_INTEGER)) {
-    throw fail2(`integer ${value} is outside \xB1(2^53 \u2212 1), the range a float64 holds exactly`, index, source);
+    throw fail(`integer ${value} is outside \xB1(2^53 \u2212 1), the range a float64 holds exactly`, index, source);
   }
   return Number(value);
 }
 function checkFinite(values, source) {
   const bad = values.findIndex((v) => v === Number.POSITIVE_INFINITY || v === Number.NEGATIVE_INFINITY);
-  if (bad >= 0) throw fail2(`${values[bad]} is not a usable value (numbers must be finite)`, bad, source);
+  if (bad >= 0) throw fail(`${values[bad]} is not a usable value (numbers must be finite)`, bad, source);
   return values;
 }
 function encodeCategorical(cells, name) {
@@ -6975,7 +6903,7 @@ function encodeCategorical(cells, name) {
   });
   return { kind: "categorical", name, codes, levels };
 }
-function fail2(message, index, source) {
+function fail(message, index, source) {
   const where = source.describeRow?.(index) ?? "";
   return new DataError(`${message}${where}`, { file: source.file, row: index + 1, column: source.name });
 }
@@ -6999,9 +6927,9 @@ var init_build_column = __esm({
 });
 
 // action/data/read-jsonl.ts
-async function readJsonl(path12, options = {}) {
-  const file2 = options.displayPath ?? path12;
-  const bytes = await readFileBytes(path12, file2);
+async function readJsonl(path13, options = {}) {
+  const file2 = options.displayPath ?? path13;
+  const bytes = await readFileBytes(path13, file2);
   return parseJsonl(bytes, { ...options, file: file2 });
 }
 function parseJsonl(bytes, options) {
@@ -7460,32 +7388,32 @@ var init_convert = __esm({
 });
 
 // node_modules/hyparquet/src/schema.js
-function schemaTree(schema, rootIndex, path12) {
+function schemaTree(schema, rootIndex, path13) {
   const element = schema[rootIndex];
   const children = [];
   let count = 1;
   if (element.num_children) {
     while (children.length < element.num_children) {
       const childElement = schema[rootIndex + count];
-      const child = schemaTree(schema, rootIndex + count, [...path12, childElement.name]);
+      const child = schemaTree(schema, rootIndex + count, [...path13, childElement.name]);
       count += child.count;
       children.push(child);
     }
   }
-  return { count, element, children, path: path12 };
+  return { count, element, children, path: path13 };
 }
 function getSchemaPath(schema, name) {
   return getTreePath(schemaTree(schema, 0, []), name);
 }
 function getTreePath(tree, name) {
-  const path12 = [tree];
+  const path13 = [tree];
   for (const part of name) {
     const child = tree.children.find((child2) => child2.element.name === part);
     if (!child) throw new Error(`parquet schema element not found: ${name}`);
-    path12.push(child);
+    path13.push(child);
     tree = child;
   }
-  return path12;
+  return path13;
 }
 function getPhysicalColumns(schemaTree2) {
   const columns = [];
@@ -8269,7 +8197,7 @@ function pathsNeededForFilter(filter) {
   return [...new Set(paths)];
 }
 function columnsNeededForFilter(filter) {
-  return [...new Set(pathsNeededForFilter(filter).map((path12) => path12.split(".")[0]))];
+  return [...new Set(pathsNeededForFilter(filter).map((path13) => path13.split(".")[0]))];
 }
 function matchFilter(record2, filter, strict = true) {
   if ("$and" in filter && Array.isArray(filter.$and)) {
@@ -8474,9 +8402,9 @@ function unionRanges(a, b) {
   }
   return out;
 }
-function resolve(record2, path12) {
+function resolve(record2, path13) {
   let value = record2;
-  for (const part of path12.split(".")) {
+  for (const part of path13.split(".")) {
     value = value?.[part];
   }
   return value;
@@ -9160,7 +9088,7 @@ function assembleLists(output2, definitionLevels, repetitionLevels, values, sche
   return output2;
 }
 function assembleNested(subcolumnData, schema, parsers, depth = 0) {
-  const path12 = schema.path.join(".");
+  const path13 = schema.path.join(".");
   const optional2 = schema.element.repetition_type === "OPTIONAL";
   const nextDepth = optional2 ? depth + 1 : depth;
   if (isListLike(schema)) {
@@ -9175,7 +9103,7 @@ function assembleNested(subcolumnData, schema, parsers, depth = 0) {
     const values = subcolumnData.get(subcolumn);
     if (!values) throw new Error("parquet list column missing values");
     if (optional2) flattenAtDepth(values, depth);
-    subcolumnData.set(path12, values);
+    subcolumnData.set(path13, values);
     subcolumnData.delete(subcolumn);
     return;
   }
@@ -9183,8 +9111,8 @@ function assembleNested(subcolumnData, schema, parsers, depth = 0) {
     const mapName = schema.children[0].element.name;
     assembleNested(subcolumnData, schema.children[0].children[0], parsers, nextDepth + 1);
     assembleNested(subcolumnData, schema.children[0].children[1], parsers, nextDepth + 1);
-    const keys = subcolumnData.get(`${path12}.${mapName}.key`);
-    const values = subcolumnData.get(`${path12}.${mapName}.value`);
+    const keys = subcolumnData.get(`${path13}.${mapName}.key`);
+    const values = subcolumnData.get(`${path13}.${mapName}.value`);
     if (!keys) throw new Error("parquet map column missing keys");
     if (!values) throw new Error("parquet map column missing values");
     if (keys.length !== values.length) {
@@ -9192,9 +9120,9 @@ function assembleNested(subcolumnData, schema, parsers, depth = 0) {
     }
     const out = assembleMaps(keys, values, nextDepth);
     if (optional2) flattenAtDepth(out, depth);
-    subcolumnData.delete(`${path12}.${mapName}.key`);
-    subcolumnData.delete(`${path12}.${mapName}.value`);
-    subcolumnData.set(path12, out);
+    subcolumnData.delete(`${path13}.${mapName}.key`);
+    subcolumnData.delete(`${path13}.${mapName}.value`);
+    subcolumnData.set(path13, out);
     return;
   }
   if (schema.children.length) {
@@ -9214,7 +9142,7 @@ function assembleNested(subcolumnData, schema, parsers, depth = 0) {
       inverted = decodeVariantColumn(inverted, parsers);
     }
     if (optional2) flattenAtDepth(inverted, depth);
-    subcolumnData.set(path12, inverted);
+    subcolumnData.set(path13, inverted);
   }
 }
 function flattenAtDepth(arr, depth) {
@@ -10575,9 +10503,9 @@ var init_node = __esm({
 
 // action/data/read-parquet.ts
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
-async function readParquet(path12, options = {}) {
-  const file2 = options.displayPath ?? path12;
-  const bytes = await readFileBytes(path12, file2);
+async function readParquet(path13, options = {}) {
+  const file2 = options.displayPath ?? path13;
+  const bytes = await readFileBytes(path13, file2);
   const buffer = toArrayBuffer(bytes);
   const metadata = readMetadata(buffer, file2);
   const fields = parquetSchema(metadata).children;
@@ -10614,7 +10542,7 @@ async function readParquet(path12, options = {}) {
   names.forEach((name, i) => {
     const request = requests[i];
     if (request !== "skip")
-      columns.push(buildColumn(assemble2(chunks.get(name), rowCount), { name, request, file: file2 }));
+      columns.push(buildColumn(assemble(chunks.get(name), rowCount), { name, request, file: file2 }));
   });
   return { ...buildTable(file2, columns), rowCount };
 }
@@ -10625,7 +10553,7 @@ function readMetadata(buffer, file2) {
     throw new DataError(`not a readable Parquet file: ${messageOf(error62)}`, { file: file2 }, { cause: error62 });
   }
 }
-function assemble2(chunks, rowCount) {
+function assemble(chunks, rowCount) {
   if (chunks.length === 1 && chunks[0].rowStart === 0 && chunks[0].columnData.length === rowCount) {
     return chunks[0].columnData;
   }
@@ -10666,9 +10594,9 @@ var init_read_parquet = __esm({
 
 // action/data/read-table.ts
 import { extname } from "node:path";
-async function readTable(path12, options = {}) {
-  const file2 = options.displayPath ?? path12;
-  const extension = (extname(path12) || extname(file2)).toLowerCase();
+async function readTable(path13, options = {}) {
+  const file2 = options.displayPath ?? path13;
+  const extension = (extname(path13) || extname(file2)).toLowerCase();
   const reader = READERS[extension];
   if (!reader) {
     const found = extension ? `"${extension}"` : "no extension";
@@ -10677,7 +10605,7 @@ async function readTable(path12, options = {}) {
     });
   }
   const { allowEmpty, ...readOptions } = options;
-  const table2 = await reader(path12, readOptions);
+  const table2 = await reader(path13, readOptions);
   if (table2.rowCount === 0 && !allowEmpty) {
     const what = table2.names.length === 0 ? "the file is empty" : "the file has a header but no data rows";
     throw new DataError(`${what}; there is nothing to evaluate`, { file: file2 });
@@ -10697,6 +10625,99 @@ var init_read_table = __esm({
       ".jsonl": readJsonl,
       ".ndjson": readJsonl,
       ".parquet": readParquet
+    };
+  }
+});
+
+// shared/stats/rng.ts
+function createRng(seed, stream = 0) {
+  if (!Number.isInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`);
+  if (!Number.isInteger(stream) || stream < 0 || stream >= TWO_POW_32) {
+    throw new RangeError(`stream must be an integer in [0, 2^32), got ${stream}`);
+  }
+  const whole = Math.abs(seed);
+  const low = whole % TWO_POW_32;
+  const high = Math.floor(whole / TWO_POW_32) + (seed < 0 ? 2097152 : 0);
+  const state = new Int32Array(4);
+  let z2 = 0;
+  for (let i = 0; i < 4; i++) {
+    z2 = splitmix32(z2 ^ (i === 0 ? low | 0 : i === 1 ? high | 0 : i === 2 ? stream | 0 : 1779033703));
+    state[i] = z2;
+  }
+  if ((state[0] | state[1] | state[2] | state[3]) === 0) state[0] = 1;
+  const rng = new Xoshiro128(state);
+  for (let i = 0; i < WARM_UP; i++) rng.nextUint32();
+  return rng;
+}
+function splitmix32(x) {
+  let t = x + 2654435769 | 0;
+  t = Math.imul(t ^ t >>> 16, 2246822507);
+  t = Math.imul(t ^ t >>> 13, 3266489909);
+  return t ^ t >>> 16;
+}
+var TWO_POW_32, TWO_POW_53, WARM_UP, Xoshiro128;
+var init_rng = __esm({
+  "shared/stats/rng.ts"() {
+    "use strict";
+    TWO_POW_32 = 4294967296;
+    TWO_POW_53 = 9007199254740992;
+    WARM_UP = 8;
+    Xoshiro128 = class {
+      s;
+      constructor(state) {
+        this.s = state;
+      }
+      nextUint32() {
+        const s = this.s;
+        const s0 = s[0];
+        const s1 = s[1];
+        const s2 = s[2] ^ s0;
+        const s3 = s[3] ^ s1;
+        const x = Math.imul(s1, 5);
+        const result = Math.imul(x << 7 | x >>> 25, 9);
+        s[0] = s0 ^ s3;
+        s[1] = s1 ^ s2;
+        s[2] = s2 ^ s1 << 9;
+        s[3] = s3 << 11 | s3 >>> 21;
+        return result >>> 0;
+      }
+      fillUint32(out, count) {
+        const st = this.s;
+        let s0 = st[0];
+        let s1 = st[1];
+        let s2 = st[2];
+        let s3 = st[3];
+        for (let i = 0; i < count; i++) {
+          const x = Math.imul(s1, 5);
+          out[i] = Math.imul(x << 7 | x >>> 25, 9);
+          s2 ^= s0;
+          s3 ^= s1;
+          const t = s1 << 9;
+          s1 ^= s2;
+          s0 ^= s3;
+          s2 ^= t;
+          s3 = s3 << 11 | s3 >>> 21;
+        }
+        st[0] = s0;
+        st[1] = s1;
+        st[2] = s2;
+        st[3] = s3;
+      }
+      nextFloat() {
+        const hi = this.nextUint32() >>> 5;
+        const lo = this.nextUint32() >>> 6;
+        return (hi * 67108864 + lo) / TWO_POW_53;
+      }
+      nextInt(bound) {
+        if (!(bound >= 1 && bound <= TWO_POW_32) || !Number.isInteger(bound)) {
+          throw new RangeError(`nextInt bound must be an integer in [1, 2^32], got ${bound}`);
+        }
+        const reject = TWO_POW_32 % bound;
+        for (; ; ) {
+          const u = this.nextUint32();
+          if (u >= reject) return u % bound;
+        }
+      }
     };
   }
 });
@@ -11000,8 +11021,8 @@ __export(predictions_runner_exports, {
   alignById: () => alignById,
   readPredictions: () => readPredictions
 });
-async function readPredictions(path12, options) {
-  const file2 = await readTable(path12, { displayPath: options.displayPath ?? path12 });
+async function readPredictions(path13, options) {
+  const file2 = await readTable(path13, { displayPath: options.displayPath ?? path13 });
   const order2 = options.id === void 0 ? alignByRowOrder(file2, options.data) : alignById(file2, options.data, options.id);
   const predictions = buildPredictions(file2, order2, options);
   return {
@@ -11465,7 +11486,7 @@ function widthOf(tensor) {
   return tensor.dims.length === 2 ? tensor.dims[1] : 1;
 }
 function readLabels(data, rows) {
-  if (!(data instanceof BigInt64Array) || !LITTLE_ENDIAN2) return data;
+  if (!(data instanceof BigInt64Array) || !LITTLE_ENDIAN3) return data;
   const words2 = new Int32Array(data.buffer, data.byteOffset, rows * 2);
   const out = new Float64Array(rows);
   for (let i = 0; i < rows; i++) {
@@ -11594,7 +11615,7 @@ function createMulticlassCollector(args) {
     finish: () => ({ task: "multiclass", classes, proba: proba ?? new Float64Array(0), label })
   };
 }
-var FLOAT_TYPES, LABEL_TYPES, LITTLE_ENDIAN2;
+var FLOAT_TYPES, LABEL_TYPES, LITTLE_ENDIAN3;
 var init_onnx_outputs = __esm({
   "action/runners/onnx-outputs.ts"() {
     "use strict";
@@ -11604,7 +11625,7 @@ var init_onnx_outputs = __esm({
     init_validate_scores();
     FLOAT_TYPES = /* @__PURE__ */ new Set(["float32", "float64"]);
     LABEL_TYPES = /* @__PURE__ */ new Set(["int64", "int32", "string"]);
-    LITTLE_ENDIAN2 = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
+    LITTLE_ENDIAN3 = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
   }
 });
 
@@ -11953,12 +11974,12 @@ import * as ort from "onnxruntime-node";
 function onnxRuntimeVersion2() {
   return ort.env.versions.node ?? ort.env.versions.common;
 }
-async function loadOnnxModel(path12, options = {}) {
-  const shown = options.displayPath ?? path12;
+async function loadOnnxModel(path13, options = {}) {
+  const shown = options.displayPath ?? path13;
   const started = performance2.now();
   let bytes;
   try {
-    bytes = await readFile2(path12);
+    bytes = await readFile2(path13);
   } catch (error62) {
     throw new ModelError(`cannot read the model file: ${error62.message}`, shown, {
       cause: error62,
@@ -12257,17 +12278,17 @@ var require_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP2;
     visit3.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path12) {
-      const ctrl = callVisitor(key, node2, visitor, path12);
+    function visit_(key, node2, visitor, path13) {
+      const ctrl = callVisitor(key, node2, visitor, path13);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path12, ctrl);
-        return visit_(key, ctrl, visitor, path12);
+        replaceNode(key, path13, ctrl);
+        return visit_(key, ctrl, visitor, path13);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path12 = Object.freeze(path12.concat(node2));
+          path13 = Object.freeze(path13.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path12);
+            const ci = visit_(i, node2.items[i], visitor, path13);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -12278,13 +12299,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path12 = Object.freeze(path12.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path12);
+          path13 = Object.freeze(path13.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path13);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path12);
+          const cv = visit_("value", node2.value, visitor, path13);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -12305,17 +12326,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path12) {
-      const ctrl = await callVisitor(key, node2, visitor, path12);
+    async function visitAsync_(key, node2, visitor, path13) {
+      const ctrl = await callVisitor(key, node2, visitor, path13);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path12, ctrl);
-        return visitAsync_(key, ctrl, visitor, path12);
+        replaceNode(key, path13, ctrl);
+        return visitAsync_(key, ctrl, visitor, path13);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path12 = Object.freeze(path12.concat(node2));
+          path13 = Object.freeze(path13.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path12);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path13);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -12326,13 +12347,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path12 = Object.freeze(path12.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path12);
+          path13 = Object.freeze(path13.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path13);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path12);
+          const cv = await visitAsync_("value", node2.value, visitor, path13);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -12359,23 +12380,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path12) {
+    function callVisitor(key, node2, visitor, path13) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path12);
+        return visitor(key, node2, path13);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path12);
+        return visitor.Map?.(key, node2, path13);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path12);
+        return visitor.Seq?.(key, node2, path13);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path12);
+        return visitor.Pair?.(key, node2, path13);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path12);
+        return visitor.Scalar?.(key, node2, path13);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path12);
+        return visitor.Alias?.(key, node2, path13);
       return void 0;
     }
-    function replaceNode(key, path12, node2) {
-      const parent = path12[path12.length - 1];
+    function replaceNode(key, path13, node2) {
+      const parent = path13[path13.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -12987,10 +13008,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path12, value) {
+    function collectionFromPath(schema, path13, value) {
       let v = value;
-      for (let i = path12.length - 1; i >= 0; --i) {
-        const k = path12[i];
+      for (let i = path13.length - 1; i >= 0; --i) {
+        const k = path13[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -13009,7 +13030,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path12) => path12 == null || typeof path12 === "object" && !!path12[Symbol.iterator]().next().done;
+    var isEmptyPath = (path13) => path13 == null || typeof path13 === "object" && !!path13[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -13039,11 +13060,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path12, value) {
-        if (isEmptyPath(path12))
+      addIn(path13, value) {
+        if (isEmptyPath(path13))
           this.add(value);
         else {
-          const [key, ...rest] = path12;
+          const [key, ...rest] = path13;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -13057,8 +13078,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path12) {
-        const [key, ...rest] = path12;
+      deleteIn(path13) {
+        const [key, ...rest] = path13;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -13072,8 +13093,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path12, keepScalar) {
-        const [key, ...rest] = path12;
+      getIn(path13, keepScalar) {
+        const [key, ...rest] = path13;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -13091,8 +13112,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path12) {
-        const [key, ...rest] = path12;
+      hasIn(path13) {
+        const [key, ...rest] = path13;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -13102,8 +13123,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path12, value) {
-        const [key, ...rest] = path12;
+      setIn(path13, value) {
+        const [key, ...rest] = path13;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -15618,9 +15639,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path12, value) {
+      addIn(path13, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path12, value);
+          this.contents.addIn(path13, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -15695,14 +15716,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path12) {
-        if (Collection.isEmptyPath(path12)) {
+      deleteIn(path13) {
+        if (Collection.isEmptyPath(path13)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path12) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path13) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -15717,10 +15738,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path12, keepScalar) {
-        if (Collection.isEmptyPath(path12))
+      getIn(path13, keepScalar) {
+        if (Collection.isEmptyPath(path13))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path12, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path13, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -15731,10 +15752,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path12) {
-        if (Collection.isEmptyPath(path12))
+      hasIn(path13) {
+        if (Collection.isEmptyPath(path13))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path12) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path13) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -15751,13 +15772,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path12, value) {
-        if (Collection.isEmptyPath(path12)) {
+      setIn(path13, value) {
+        if (Collection.isEmptyPath(path13)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path12), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path13), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path12, value);
+          this.contents.setIn(path13, value);
         }
       }
       /**
@@ -17718,9 +17739,9 @@ var require_cst_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP2;
     visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path12) => {
+    visit3.itemAtPath = (cst, path13) => {
       let item = cst;
-      for (const [field, index] of path12) {
+      for (const [field, index] of path13) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -17729,23 +17750,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path12) => {
-      const parent = visit3.itemAtPath(cst, path12.slice(0, -1));
-      const field = path12[path12.length - 1][0];
+    visit3.parentCollection = (cst, path13) => {
+      const parent = visit3.itemAtPath(cst, path13.slice(0, -1));
+      const field = path13[path13.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path12, item, visitor) {
-      let ctrl = visitor(item, path12);
+    function _visit(path13, item, visitor) {
+      let ctrl = visitor(item, path13);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path12.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path13.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -17756,10 +17777,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path12);
+            ctrl = ctrl(item, path13);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path12) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path13) : ctrl;
     }
     exports.visit = visit3;
   }
@@ -19513,7 +19534,7 @@ var require_dist = __commonJS({
 // action/cli.ts
 init_errors();
 import { mkdir as mkdir2, writeFile as writeFile5 } from "node:fs/promises";
-import path11 from "node:path";
+import path12 from "node:path";
 import { parseArgs } from "node:util";
 
 // shared/render/render-report.ts
@@ -20777,7 +20798,7 @@ function createProgress(stream, quiet) {
 }
 
 // action/evaluate-adhoc.ts
-import path from "node:path";
+import path2 from "node:path";
 
 // shared/config/suggest-name.ts
 function normaliseName(name) {
@@ -21779,10 +21800,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path12) {
-  if (!path12)
+function getElementAtPath(obj, path13) {
+  if (!path13)
     return obj;
-  return path12.reduce((acc, key) => acc?.[key], obj);
+  return path13.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -22122,11 +22143,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path12, issues) {
+function prefixIssues(path13, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path12);
+    iss.path.unshift(path13);
     return iss;
   });
 }
@@ -22588,16 +22609,16 @@ function flattenError(error62, mapper = (issue2) => issue2.message) {
 }
 function formatError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error63, path12 = []) => {
+  const processError = (error63, path13 = []) => {
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path12, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path13, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path12, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path13, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path12, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path13, ...issue2.path]);
       } else {
-        const fullpath = [...path12, ...issue2.path];
+        const fullpath = [...path13, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -22636,17 +22657,17 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error62, mapper = (issue2) => issue2.message) {
   const result = { errors: [] };
-  const processError = (error63, path12 = []) => {
+  const processError = (error63, path13 = []) => {
     var _a3;
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path12, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path13, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path12, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path13, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path12, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path13, ...issue2.path]);
       } else {
-        const fullpath = [...path12, ...issue2.path];
+        const fullpath = [...path13, ...issue2.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue2));
           continue;
@@ -22685,8 +22706,8 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path12 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path12) {
+  const path13 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path13) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -39824,13 +39845,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path12 = ref.slice(1).split("/").filter(Boolean);
-  if (path12.length === 0) {
+  const path13 = ref.slice(1).split("/").filter(Boolean);
+  if (path13.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path12[0] === defsKey) {
-    const key = path12[1] === void 0 ? void 0 : decodeJSONPointerSegment(path12[1]);
+  if (path13[0] === defsKey) {
+    const key = path13[1] === void 0 ? void 0 : decodeJSONPointerSegment(path13[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -40709,7 +40730,16 @@ var groupEntrySchema = external_exports.strictObject({
 var checkStatusSchema = external_exports.enum(["pass", "fail", "warn", "skipped", "error"]);
 var checkSchema = external_exports.strictObject({
   id: external_exports.string(),
-  kind: external_exports.enum(["metric", "regression", "worst_group", "fairness", "fairness_regression", "operational"]),
+  /** `model`: a decision about the model as a whole (no thresholds, no trusted thresholds). */
+  kind: external_exports.enum([
+    "metric",
+    "regression",
+    "worst_group",
+    "fairness",
+    "fairness_regression",
+    "operational",
+    "model"
+  ]),
   metric: external_exports.string(),
   column: external_exports.string().optional(),
   group: external_exports.string().optional(),
@@ -40889,11 +40919,11 @@ function buildReport(input2) {
 init_read_file_bytes();
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
-async function hashFile(path12, displayPath = path12) {
+async function hashFile(path13, displayPath = path13) {
   const hash2 = createHash("sha256");
   let bytes = 0;
   try {
-    for await (const chunk of createReadStream(path12)) {
+    for await (const chunk of createReadStream(path13)) {
       hash2.update(chunk);
       bytes += chunk.length;
     }
@@ -41140,24 +41170,7 @@ function encodeBinary(input2) {
   return { task: "binary", y, positiveLabel: positive };
 }
 function toCodes(column) {
-  if (column.kind === "categorical") return { levels: column.levels, codes: column.codes };
-  const index = /* @__PURE__ */ new Map();
-  const levels = [];
-  const codes = new Int32Array(column.values.length);
-  for (let i = 0; i < codes.length; i++) {
-    const v = column.values[i];
-    if (Number.isNaN(v)) {
-      codes[i] = -1;
-      continue;
-    }
-    let code = index.get(v);
-    if (code === void 0) {
-      code = levels.length;
-      index.set(v, code);
-      levels.push(String(v));
-    }
-    codes[i] = code;
-  }
+  const { levels, codes } = toCategoricalColumn(column);
   return { levels, codes };
 }
 function sortLevels(levels, numeric) {
@@ -41168,73 +41181,6 @@ function firstBadRow(column) {
     const text = cellText(column, i);
     if (text === "" || Number.isNaN(Number(text))) return i + 1;
   }
-}
-
-// shared/stats/interval.ts
-var MIN_DEFINED_SHARE = 0.5;
-function computeSortedQuantile(sorted, q) {
-  const m2 = sorted.length;
-  if (m2 === 0) return Number.NaN;
-  const h = (m2 - 1) * q;
-  const lo = Math.floor(h);
-  const a = sorted[lo];
-  if (lo >= m2 - 1) return sorted[m2 - 1];
-  const frac = h - lo;
-  return frac === 0 ? a : a + frac * (sorted[lo + 1] - a);
-}
-function computePercentileInterval(replicates, confidence) {
-  if (!(confidence > 0 && confidence < 1))
-    throw new RangeError(`confidence must be in (0, 1), got ${confidence}`);
-  const defined = new Float64Array(replicates.length);
-  let m2 = 0;
-  for (let i = 0; i < replicates.length; i++) {
-    const v = replicates[i];
-    if (!Number.isNaN(v)) defined[m2++] = v;
-  }
-  if (m2 < 2 || m2 < MIN_DEFINED_SHARE * replicates.length) return null;
-  const sorted = defined.subarray(0, m2).sort();
-  const alpha = 1 - confidence;
-  return [computeSortedQuantile(sorted, alpha / 2), computeSortedQuantile(sorted, 1 - alpha / 2)];
-}
-
-// shared/evaluate/build-comparison.ts
-function buildEstimate(point, replicates, confidence) {
-  if (point.value === null) return { value: null, ci: null, reason: point.reason ?? "undefined" };
-  return {
-    value: point.value,
-    ci: replicates === null ? null : computePercentileInterval(replicates, confidence)
-  };
-}
-function computePairedDifferences(series) {
-  const { candidate, production } = series;
-  if (production === null) return null;
-  return candidate.map((c, b) => c - production[b]);
-}
-function buildComparison(input2) {
-  const { candidate, production, series, confidence } = input2;
-  const c = buildEstimate(candidate, series?.candidate ?? null, confidence);
-  if (production === null) return { candidate: c, production: null, delta: null };
-  const p = buildEstimate(production, series?.production ?? null, confidence);
-  return { candidate: c, production: p, delta: buildDelta({ candidate, production, series, confidence }) };
-}
-function buildDelta(input2) {
-  const { candidate, production } = input2;
-  if (candidate.value === null || production.value === null) {
-    const side = candidate.value === null ? "the candidate" : "production";
-    return { value: null, ci: null, reason: `undefined for ${side}` };
-  }
-  const differences = input2.series === void 0 ? null : computePairedDifferences(input2.series);
-  return buildEstimate({ value: candidate.value - production.value }, differences, input2.confidence);
-}
-function buildGapComparison(input2) {
-  const toValue = (d) => d.value === null ? { value: null, reason: d.reason ?? "undefined" } : { value: d.value };
-  const comparison = buildComparison({
-    candidate: toValue(input2.candidate),
-    production: input2.production === null ? null : toValue(input2.production),
-    series: input2.series,
-    confidence: input2.confidence
-  });
-  return { ...comparison, excluded: input2.candidate.excluded, extremes: input2.candidate.extremes };
 }
 
 // shared/fairness/dense-codes.ts
@@ -41329,6 +41275,725 @@ function buildIntersection(parts) {
     (tuple2) => tuple2.map((digit, p) => parts[p].levels[digit] ?? MISSING_GROUP).join("&")
   );
   return { column: parts.map((p) => p.name).join("&"), names, codes: ids };
+}
+
+// shared/gate/build-model-check.ts
+function buildModelErrorCheck(id, message) {
+  return {
+    id,
+    kind: "model",
+    metric: "none",
+    bound: "min",
+    threshold: 0,
+    observed: null,
+    interval: null,
+    test: "point",
+    status: "error",
+    message
+  };
+}
+
+// shared/gate/decide-bound.ts
+var EPSILON = 1e-12;
+function satisfies(x, threshold, side) {
+  const slack = EPSILON * Math.max(1, Math.abs(threshold));
+  return side === "min" ? x >= threshold - slack : x <= threshold + slack;
+}
+function decideBound(input2) {
+  const { value, interval, threshold, side, format } = input2;
+  const level = formatConfidence(input2.confidence);
+  const limit = `the ${input2.limitName} ${(input2.formatLimit ?? format)(threshold)}`;
+  const bounds = interval ? `${format(interval[0])} to ${format(interval[1])}` : "";
+  const range = input2.quantity ? `of ${input2.quantity}, ${bounds},` : bounds;
+  if (input2.test === "noninferiority") {
+    if (!interval) {
+      return {
+        status: "error",
+        note: "Non-inferiority needs a confidence interval, but none was computed; set defaults.bootstrap above 0."
+      };
+    }
+    const worst = side === "min" ? interval[0] : interval[1];
+    return satisfies(worst, threshold, side) ? {
+      status: "pass",
+      note: `Non-inferiority shown: the whole ${level} interval ${range} is within ${limit}.`
+    } : {
+      status: "fail",
+      note: `Non-inferiority not shown: the ${level} interval ${range} reaches past ${limit}.`
+    };
+  }
+  const passes = satisfies(value, threshold, side);
+  const crosses = interval !== null && straddles(interval, threshold, side);
+  if (!passes) {
+    return {
+      status: "fail",
+      note: crosses ? `The ${level} interval ${range} straddles ${limit}; the point estimate decides.` : ""
+    };
+  }
+  if (crosses && input2.warnWithinNoise) {
+    return { status: "warn", note: `Within noise: the ${level} interval ${range} straddles ${limit}.` };
+  }
+  return { status: "pass", note: "" };
+}
+function straddles(interval, threshold, side) {
+  const [lo, hi] = interval;
+  return side === "min" ? !satisfies(lo, threshold, side) && satisfies(hi, threshold, side) : !satisfies(hi, threshold, side) && satisfies(lo, threshold, side);
+}
+
+// shared/gate/types.ts
+function finite(x) {
+  return x !== null && x !== void 0 && Number.isFinite(x) ? x : null;
+}
+function finiteInterval(ci) {
+  if (!ci || !Number.isFinite(ci[0]) || !Number.isFinite(ci[1])) return null;
+  return ci[0] <= ci[1] ? [ci[0], ci[1]] : [ci[1], ci[0]];
+}
+function errorCheck(head2, message) {
+  return { ...head2, observed: null, interval: null, status: "error", message };
+}
+function skippedCheck(head2, message) {
+  return { ...head2, observed: null, interval: null, status: "skipped", message };
+}
+var FIRST_PROMOTION_SKIP = "Skipped: this is the first promotion of this model, so there is no production version to compare with.";
+function sentences(...parts) {
+  return parts.filter((part) => part.length > 0).join(" ");
+}
+
+// shared/gate/build-bound-check.ts
+function requirement(side, threshold) {
+  return side === "min" ? `at least ${formatThreshold(threshold)} is required` : `at most ${formatThreshold(threshold)} is allowed`;
+}
+function buildBoundCheck(input2) {
+  const { head: head2, side, estimate } = input2;
+  if (!estimate) return errorCheck(head2, input2.absent);
+  const value = finite(estimate.value);
+  if (value === null) {
+    const why = estimate.reason ? ` (${estimate.reason})` : "";
+    return errorCheck(
+      head2,
+      `${input2.subject} is undefined for the candidate${why}, so the ${side === "min" ? "minimum" : "maximum"} cannot be checked.`
+    );
+  }
+  const interval = finiteInterval(estimate.ci);
+  const decision = decideBound({
+    value,
+    interval,
+    threshold: head2.threshold,
+    side,
+    test: input2.test,
+    warnWithinNoise: input2.warnWithinNoise,
+    confidence: input2.confidence,
+    limitName: side === "min" ? "minimum" : "maximum",
+    format: formatNumber,
+    formatLimit: formatThreshold
+  });
+  const message = sentences(
+    `${input2.subject} ${input2.describe(value)}; ${requirement(side, head2.threshold)}.`,
+    decision.note,
+    input2.extra ?? ""
+  );
+  return { ...head2, observed: value, interval, status: decision.status, message };
+}
+
+// shared/gate/build-regression-check.ts
+function buildRegressionCheck(input2) {
+  const { head: head2 } = input2;
+  if (input2.firstPromotion) return skippedCheck(head2, FIRST_PROMOTION_SKIP);
+  const delta = finite(input2.delta);
+  if (delta === null) {
+    return errorCheck(
+      head2,
+      `${input2.subject} could not be compared with production: ${input2.missingReason}.`
+    );
+  }
+  const sign = input2.direction === "higher" ? -1 : 1;
+  const worsening = sign * delta;
+  const ci = finiteInterval(input2.deltaInterval);
+  const interval = ci ? orderPair(sign * ci[0], sign * ci[1]) : null;
+  return input2.relative ? relativeCheck(input2, worsening, interval) : absoluteCheck(input2, worsening, interval);
+}
+function absoluteCheck(input2, worsening, interval) {
+  const fmt = input2.format ?? formatNumber;
+  const decision = decideBound({
+    value: worsening,
+    interval,
+    threshold: input2.head.threshold,
+    side: "max",
+    test: input2.test,
+    warnWithinNoise: input2.warnWithinNoise,
+    confidence: input2.confidence,
+    limitName: "tolerance",
+    quantity: "the worsening (below 0 = better)",
+    format: fmt
+  });
+  const change = describeChange(input2, worsening, fmt(Math.abs(worsening)));
+  const allowed = `${allowance(input2.direction, worsening)} ${fmt(input2.head.threshold)} is allowed`;
+  const message = sentences(`${change}; ${allowed}.`, decision.note);
+  return { ...input2.head, observed: worsening, interval, status: decision.status, message };
+}
+function relativeCheck(input2, worsening, interval) {
+  const { head: head2 } = input2;
+  const production = finite(input2.production);
+  if (production === null) {
+    return errorCheck(
+      head2,
+      `${input2.subject} has no production value, so a relative change cannot be computed: ${input2.missingReason}.`
+    );
+  }
+  const allowed = `${allowance(input2.direction, worsening)} ${formatPercent(head2.threshold)} is allowed`;
+  if (production === 0) return relativeFromZero(input2, worsening, allowed);
+  const scale = Math.abs(production);
+  const relative = worsening / scale;
+  const relInterval = interval ? [interval[0] / scale, interval[1] / scale] : null;
+  const decision = decideBound({
+    value: relative,
+    interval: relInterval,
+    threshold: head2.threshold,
+    side: "max",
+    test: input2.test,
+    warnWithinNoise: input2.warnWithinNoise,
+    confidence: input2.confidence,
+    limitName: "tolerance",
+    quantity: "the relative worsening (below 0 = better)",
+    format: formatPercent
+  });
+  const message = sentences(
+    `${describeChange(input2, worsening, formatPercent(Math.abs(relative)))}; ${allowed}.`,
+    decision.note
+  );
+  return { ...head2, observed: relative, interval: relInterval, status: decision.status, message };
+}
+function relativeFromZero(input2, worsening, allowed) {
+  const { head: head2 } = input2;
+  const change = describeChange(input2, worsening, "");
+  if (satisfies(worsening, 0, "max") && satisfies(worsening, 0, "min")) {
+    return { ...head2, observed: 0, interval: null, status: "pass", message: `${change}; ${allowed}.` };
+  }
+  if (worsening < 0) {
+    const message2 = `${change}; a change relative to 0 is undefined, and an improvement is always allowed.`;
+    return { ...head2, observed: null, interval: null, status: "pass", message: message2 };
+  }
+  const message = `${change}; any worsening from 0 is an unbounded relative change, and ${allowed}.`;
+  return { ...head2, observed: null, interval: null, status: "fail", message };
+}
+function describeChange(input2, worsening, amount) {
+  const fmt = input2.format ?? formatNumber;
+  const production = finite(input2.production);
+  const candidate = finite(input2.candidate);
+  const span = production !== null && candidate !== null ? ` (from ${fmt(production)} to ${fmt(candidate)})` : "";
+  if (satisfies(worsening, 0, "max") && satisfies(worsening, 0, "min")) {
+    return candidate !== null ? `${input2.subject} is unchanged at ${fmt(candidate)}` : `${input2.subject} is unchanged`;
+  }
+  const verb = worsening > 0 === (input2.direction === "higher") ? "fell" : "rose";
+  if (amount === "") {
+    return production !== null && candidate !== null ? `${input2.subject} ${verb} from ${fmt(production)} to ${fmt(candidate)}` : `${input2.subject} ${verb}`;
+  }
+  return `${input2.subject} ${verb} by ${amount}${span}`;
+}
+function allowance(direction, worsening) {
+  if (worsening > 0) return "at most";
+  return direction === "higher" ? "a fall of at most" : "a rise of at most";
+}
+function orderPair(a, b) {
+  return a <= b ? [a, b] : [b, a];
+}
+
+// shared/gate/fairness-checks.ts
+function buildFairnessChecks(ctx, name, t) {
+  const bounds = configuredBounds(t);
+  if (bounds.length === 0) return [];
+  const byColumn = ctx.model.fairness[name] ?? {};
+  const columns = t.columns ?? Object.keys(byColumn);
+  if (!isGapName(name) || columns.length === 0) {
+    const why = !isGapName(name) ? `${name} is not a known fairness metric.` : `${gapLabel(name)} is gated, but the report has no sensitive column for it; configure sensitive columns for this model.`;
+    return bounds.map(([bound, threshold]) => errorCheck(head(name, void 0, bound, threshold, t), why));
+  }
+  const checks = [];
+  for (const column of columns) {
+    for (const [bound, threshold] of bounds) {
+      checks.push(gapCheck({ ctx, name, column, bound, threshold, t, gap: byColumn[column] }));
+    }
+  }
+  return checks;
+}
+function configuredBounds(t) {
+  const all = [
+    ["min", t.min],
+    ["max", t.max],
+    ["max_increase", t.maxIncrease]
+  ];
+  return all.filter((pair) => pair[1] !== void 0);
+}
+function head(name, column, bound, threshold, t) {
+  const id = column === void 0 ? `fairness.${name}.${bound}` : `fairness.${name}.${column}.${bound}`;
+  const kind = bound === "max_increase" ? "fairness_regression" : "fairness";
+  const base = { id, kind, metric: name, bound, threshold, test: t.test };
+  return column === void 0 ? base : { ...base, column };
+}
+function gapCheck({ ctx, name, column, bound, threshold, t, gap }) {
+  const h = head(name, column, bound, threshold, t);
+  const subject = `${gapLabel(name)} on ${column}`;
+  const absent = `${subject} is gated but was not computed; check that ${column} is a sensitive column of this model.`;
+  if (bound === "max_increase") {
+    if (!gap && !ctx.model.firstPromotion) return errorCheck(h, absent);
+    return buildRegressionCheck({
+      head: h,
+      relative: false,
+      direction: GAPS[name].direction,
+      subject,
+      candidate: gap?.candidate.value,
+      production: gap?.production?.value,
+      delta: gap?.delta?.value,
+      deltaInterval: gap?.delta?.ci,
+      missingReason: gapMissingReason(ctx, gap),
+      firstPromotion: ctx.model.firstPromotion,
+      test: t.test,
+      warnWithinNoise: t.warnWithinNoise,
+      confidence: ctx.confidence
+    });
+  }
+  const production = finite(gap?.production?.value);
+  return buildBoundCheck({
+    head: h,
+    side: bound,
+    estimate: gap?.candidate,
+    absent,
+    subject,
+    describe: (value) => describeGapValue(value, production),
+    test: t.test,
+    warnWithinNoise: t.warnWithinNoise,
+    confidence: ctx.confidence,
+    extra: describeGroups(gap)
+  });
+}
+function describeGapValue(value, production) {
+  if (production === null) return `is ${formatNumber(value)}`;
+  if (formatNumber(value) === formatNumber(production)) return `is unchanged at ${formatNumber(value)}`;
+  return `${value > production ? "rose" : "fell"} from ${formatNumber(production)} to ${formatNumber(value)}`;
+}
+function describeGroups(gap) {
+  if (!gap) return "";
+  const parts = [];
+  if (gap.extremes)
+    parts.push(`The extremes are the groups ${gap.extremes.min} (lowest) and ${gap.extremes.max} (highest).`);
+  if (gap.excluded.length > 0) {
+    const n = gap.excluded.length;
+    parts.push(`${n} ${n === 1 ? "group was" : "groups were"} left out of the gap (too small or undefined).`);
+  }
+  return parts.join(" ");
+}
+function gapMissingReason(ctx, gap) {
+  const loadError = ctx.model.operational.production?.load_error;
+  if (loadError) return `the production model could not be loaded (${loadError})`;
+  if (!gap?.production) return "the report has no production value";
+  return gap.delta?.reason ?? gap.production.reason ?? gap.candidate.reason ?? "the difference is undefined";
+}
+
+// shared/gate/worst-group-checks.ts
+function buildWorstGroupChecks(ctx, name, t) {
+  const checks = [];
+  const bounds = [
+    ["worst_group_min", t.worstGroupMin, "min"],
+    ["worst_group_max", t.worstGroupMax, "max"]
+  ];
+  for (const [bound, threshold, side] of bounds) {
+    if (threshold === void 0) continue;
+    const columns = Object.keys(ctx.model.groups);
+    if (columns.length === 0) {
+      const head2 = {
+        id: `gates.${name}.${bound}`,
+        kind: "worst_group",
+        metric: name,
+        bound,
+        threshold,
+        test: "point"
+      };
+      const message = `The worst-group ${metricLabel(name)} is gated, but the report has no groups; configure sensitive columns for this model.`;
+      checks.push(errorCheck(head2, message));
+      continue;
+    }
+    for (const column of columns) {
+      checks.push(worstGroupCheck({ ctx, name, column, bound, threshold, side }));
+    }
+  }
+  return checks;
+}
+function worstGroupCheck({ ctx, name, column, bound, threshold, side }) {
+  const label = metricLabel(name);
+  const head2 = {
+    id: `gates.${name}.${column}.${bound}`,
+    kind: "worst_group",
+    metric: name,
+    column,
+    bound,
+    threshold,
+    test: "point"
+  };
+  const entries = Object.entries(ctx.model.groups[column] ?? {});
+  const { eligible, small, undefinedIn } = partition(entries, name);
+  const skippedNote = describeExcluded(small, undefinedIn, label);
+  const worst = pickWorst(eligible, side);
+  if (!worst) {
+    const message2 = sentences(
+      `No group of ${column} can be gated for ${label}.`,
+      skippedNote,
+      "A worst-group bound needs at least one group of sufficient size with a defined value."
+    );
+    return errorCheck(head2, message2);
+  }
+  const [group, value] = worst;
+  const status = satisfies(value, threshold, side) ? "pass" : "fail";
+  const message = sentences(
+    `${label} of the worst ${column} group (${group}) is ${formatNumber(value)}; ${requirement(side, threshold)}.`,
+    skippedNote
+  );
+  return { ...head2, group, observed: value, interval: null, status, message };
+}
+function partition(entries, name) {
+  const eligible = [];
+  const small = [];
+  const undefinedIn = [];
+  for (const [group, entry] of entries) {
+    const value = finite(entry.candidate[name]);
+    if (entry.flags.includes("small_group")) small.push(group);
+    else if (value === null) undefinedIn.push(group);
+    else eligible.push([group, value]);
+  }
+  return { eligible, small, undefinedIn };
+}
+function pickWorst(eligible, side) {
+  let worst;
+  for (const pair of eligible) {
+    if (!worst || (side === "min" ? pair[1] < worst[1] : pair[1] > worst[1])) worst = pair;
+  }
+  return worst;
+}
+function describeExcluded(small, undefinedIn, label) {
+  const parts = [];
+  if (small.length > 0)
+    parts.push(`${listNames(small)} ${small.length === 1 ? "is" : "are"} too small to gate`);
+  if (undefinedIn.length > 0) parts.push(`${label} is undefined for ${listNames(undefinedIn)}`);
+  return parts.length > 0 ? `Not gated: ${parts.join("; ")}.` : "";
+}
+function listNames(names) {
+  const shown = names.slice(0, 5).join(", ");
+  return names.length > 5 ? `${shown} and ${names.length - 5} more` : shown;
+}
+
+// shared/gate/metric-checks.ts
+function buildMetricChecks(ctx, name, t) {
+  const checks = [];
+  const comparison = ctx.model.metrics[name];
+  const label = metricLabel(name);
+  const absent = `${label} is gated but was not computed for this model; check the metric name and the task.`;
+  for (const side of ["min", "max"]) {
+    const threshold = t[side];
+    if (threshold === void 0) continue;
+    const head2 = {
+      id: `gates.${name}.${side}`,
+      kind: "metric",
+      metric: name,
+      bound: side,
+      threshold,
+      test: t.test
+    };
+    checks.push(
+      buildBoundCheck({
+        head: head2,
+        side,
+        estimate: comparison?.candidate,
+        absent,
+        subject: label,
+        describe: (value) => `is ${formatNumber(value)}`,
+        test: t.test,
+        warnWithinNoise: t.warnWithinNoise,
+        confidence: ctx.confidence
+      })
+    );
+  }
+  checks.push(...buildMetricRegressions(ctx, name, t));
+  checks.push(...buildWorstGroupChecks(ctx, name, t));
+  return checks;
+}
+function buildMetricRegressions(ctx, name, t) {
+  const checks = [];
+  const comparison = ctx.model.metrics[name];
+  const label = metricLabel(name);
+  const bounds = [
+    ["max_regression", t.maxRegression, false],
+    ["max_regression_relative", t.maxRegressionRelative, true]
+  ];
+  for (const [bound, threshold, relative] of bounds) {
+    if (threshold === void 0) continue;
+    const head2 = {
+      id: `gates.${name}.${bound}`,
+      kind: "regression",
+      metric: name,
+      bound,
+      threshold,
+      test: t.test
+    };
+    if (!isMetricName(name)) {
+      checks.push(errorCheck(head2, `${name} is not a known metric, so which direction is worse is unknown.`));
+      continue;
+    }
+    if (!comparison && !ctx.model.firstPromotion) {
+      checks.push(
+        errorCheck(
+          head2,
+          `${label} is gated but was not computed for this model; check the metric name and the task.`
+        )
+      );
+      continue;
+    }
+    checks.push(
+      buildRegressionCheck({
+        head: head2,
+        relative,
+        direction: METRICS[name].direction,
+        subject: label,
+        candidate: comparison?.candidate.value,
+        production: comparison?.production?.value,
+        delta: comparison?.delta?.value,
+        deltaInterval: comparison?.delta?.ci,
+        missingReason: missingReason(ctx, comparison),
+        firstPromotion: ctx.model.firstPromotion,
+        test: t.test,
+        warnWithinNoise: t.warnWithinNoise,
+        confidence: ctx.confidence
+      })
+    );
+  }
+  return checks;
+}
+function missingReason(ctx, comparison) {
+  const loadError = ctx.model.operational.production?.load_error;
+  if (loadError) return `the production model could not be loaded (${loadError})`;
+  if (!comparison) return "the report has no value for it";
+  if (!comparison.production) return "the report has no production value";
+  const reason = comparison.delta?.reason ?? comparison.production.reason ?? comparison.candidate.reason;
+  return reason ?? "the difference is undefined";
+}
+
+// shared/gate/operational-checks.ts
+function buildOperationalChecks(ctx, name, t) {
+  const checks = [];
+  const { noun, unit } = operationalWords(name);
+  const known = Object.hasOwn(OPERATIONAL, name);
+  const candidate = known ? finite(ctx.model.operational.candidate[name]) : null;
+  if (t.max !== void 0) {
+    const head2 = {
+      id: `operational.${name}.max`,
+      kind: "operational",
+      metric: name,
+      bound: "max",
+      threshold: t.max,
+      test: "point"
+    };
+    if (!known) checks.push(errorCheck(head2, `${name} is not a known operational measurement.`));
+    else if (candidate === null)
+      checks.push(
+        errorCheck(head2, `${noun} was not measured for the candidate, so its maximum cannot be checked.`)
+      );
+    else {
+      const status = satisfies(candidate, t.max, "max") ? "pass" : "fail";
+      const message = `${noun} is ${withUnit(candidate, unit)}; at most ${withUnit(t.max, unit)} is allowed.`;
+      checks.push({ ...head2, observed: candidate, interval: null, status, message });
+    }
+  }
+  if (t.maxIncreaseRelative !== void 0) {
+    checks.push(increaseCheck(ctx, name, t.maxIncreaseRelative, candidate));
+  }
+  return checks;
+}
+function increaseCheck(ctx, name, threshold, candidate) {
+  const { noun, unit } = operationalWords(name);
+  const head2 = {
+    id: `operational.${name}.max_increase_relative`,
+    kind: "operational",
+    metric: name,
+    bound: "max_increase_relative",
+    threshold,
+    test: "point"
+  };
+  if (!Object.hasOwn(OPERATIONAL, name))
+    return errorCheck(head2, `${name} is not a known operational measurement.`);
+  const productionSide = ctx.model.operational.production;
+  const production = finite(productionSide?.[name]);
+  const missingReason3 = productionSide?.load_error ? `the production model could not be loaded (${productionSide.load_error})` : candidate === null ? "it was not measured for the candidate" : "it was not measured for production";
+  return buildRegressionCheck({
+    head: head2,
+    relative: true,
+    direction: "lower",
+    subject: noun,
+    candidate,
+    production,
+    delta: candidate !== null && production !== null ? candidate - production : null,
+    deltaInterval: null,
+    missingReason: missingReason3,
+    firstPromotion: ctx.model.firstPromotion,
+    test: "point",
+    warnWithinNoise: false,
+    confidence: 0.95,
+    format: (x) => withUnit(x, unit)
+  });
+}
+function buildLoadCheck(loadError) {
+  return {
+    id: "operational.load",
+    kind: "operational",
+    metric: "load_error",
+    bound: "max",
+    threshold: 0,
+    observed: 1,
+    interval: null,
+    test: "point",
+    status: "fail",
+    message: `The candidate model could not be loaded (${loadError}); a model that cannot be loaded cannot be promoted.`
+  };
+}
+
+// shared/gate/evaluate-gate.ts
+function evaluateGate(input2) {
+  const ctx = { model: input2.model, confidence: input2.confidence ?? 0.95 };
+  const { gates, fairness, operational } = input2.thresholds;
+  const checks = [
+    ...Object.entries(gates).flatMap(([name, t]) => buildMetricChecks(ctx, name, t)),
+    ...Object.entries(fairness).flatMap(([name, t]) => buildFairnessChecks(ctx, name, t)),
+    ...Object.entries(operational).flatMap(([name, t]) => buildOperationalChecks(ctx, name, t))
+  ];
+  const loadError = input2.model.operational.candidate.load_error;
+  if (loadError !== null) {
+    const notEvaluated = checks.map(
+      (check2) => ({
+        ...check2,
+        status: "skipped",
+        observed: null,
+        interval: null,
+        message: "Not evaluated: the candidate model could not be loaded."
+      })
+    );
+    return computeResult([buildLoadCheck(loadError), ...notEvaluated]);
+  }
+  if (checks.length === 0) return computeResult([noThresholdsCheck(input2.model.name)]);
+  return computeResult(checks);
+}
+function computeVerdict(checks) {
+  if (checks.length === 0) return "error";
+  const has = (status) => checks.some((check2) => check2.status === status);
+  if (has("error")) return "error";
+  if (has("fail")) return "fail";
+  if (has("warn")) return "inconclusive";
+  if (checks.every((check2) => check2.status === "skipped")) return "inconclusive";
+  return "pass";
+}
+function computeResult(checks) {
+  return { checks, verdict: computeVerdict(checks) };
+}
+function noThresholdsCheck(model) {
+  return buildModelErrorCheck(
+    "gates.none",
+    `No thresholds are configured for model ${model}, so there is nothing to decide on; add gates, fairness or operational thresholds for it to .github/modelgate.yml.`
+  );
+}
+
+// action/evaluate-model.ts
+init_read_table();
+
+// action/digest.ts
+import { createHash as createHash2 } from "node:crypto";
+function computeEvaluationDigest(input2) {
+  const hash2 = createHash2("sha256");
+  hash2.update(`candidate:${input2.candidateSha256}
+`);
+  hash2.update(`data:${input2.dataSha256}
+`);
+  hash2.update(`config:${canonicalJson(input2.model)}
+`);
+  return hash2.digest("hex");
+}
+function canonicalJson(value) {
+  return JSON.stringify(value, (_key, v) => {
+    if (v && typeof v === "object" && !Array.isArray(v)) {
+      return Object.fromEntries(
+        Object.entries(v).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)
+      );
+    }
+    return v;
+  });
+}
+function sha256Hex(data) {
+  return createHash2("sha256").update(data).digest("hex");
+}
+
+// action/parallel/evaluate-model-pair-parallel.ts
+init_errors();
+import { availableParallelism } from "node:os";
+
+// shared/stats/interval.ts
+var MIN_DEFINED_SHARE = 0.5;
+function computeSortedQuantile(sorted, q) {
+  const m2 = sorted.length;
+  if (m2 === 0) return Number.NaN;
+  const h = (m2 - 1) * q;
+  const lo = Math.floor(h);
+  const a = sorted[lo];
+  if (lo >= m2 - 1) return sorted[m2 - 1];
+  const frac = h - lo;
+  return frac === 0 ? a : a + frac * (sorted[lo + 1] - a);
+}
+function computePercentileInterval(replicates, confidence) {
+  if (!(confidence > 0 && confidence < 1))
+    throw new RangeError(`confidence must be in (0, 1), got ${confidence}`);
+  const defined = new Float64Array(replicates.length);
+  let m2 = 0;
+  for (let i = 0; i < replicates.length; i++) {
+    const v = replicates[i];
+    if (!Number.isNaN(v)) defined[m2++] = v;
+  }
+  if (m2 < 2 || m2 < MIN_DEFINED_SHARE * replicates.length) return null;
+  const sorted = defined.subarray(0, m2).sort();
+  const alpha = 1 - confidence;
+  return [computeSortedQuantile(sorted, alpha / 2), computeSortedQuantile(sorted, 1 - alpha / 2)];
+}
+
+// shared/evaluate/build-comparison.ts
+function buildEstimate(point, replicates, confidence) {
+  if (point.value === null) return { value: null, ci: null, reason: point.reason ?? "undefined" };
+  return {
+    value: point.value,
+    ci: replicates === null ? null : computePercentileInterval(replicates, confidence)
+  };
+}
+function computePairedDifferences(series) {
+  const { candidate, production } = series;
+  if (production === null) return null;
+  return candidate.map((c, b) => c - production[b]);
+}
+function buildComparison(input2) {
+  const { candidate, production, series, confidence } = input2;
+  const c = buildEstimate(candidate, series?.candidate ?? null, confidence);
+  if (production === null) return { candidate: c, production: null, delta: null };
+  const p = buildEstimate(production, series?.production ?? null, confidence);
+  return { candidate: c, production: p, delta: buildDelta({ candidate, production, series, confidence }) };
+}
+function buildDelta(input2) {
+  const { candidate, production } = input2;
+  if (candidate.value === null || production.value === null) {
+    const side = candidate.value === null ? "the candidate" : "production";
+    return { value: null, ci: null, reason: `undefined for ${side}` };
+  }
+  const differences = input2.series === void 0 ? null : computePairedDifferences(input2.series);
+  return buildEstimate({ value: candidate.value - production.value }, differences, input2.confidence);
+}
+function buildGapComparison(input2) {
+  const toValue = (d) => d.value === null ? { value: null, reason: d.reason ?? "undefined" } : { value: d.value };
+  const comparison = buildComparison({
+    candidate: toValue(input2.candidate),
+    production: input2.production === null ? null : toValue(input2.production),
+    series: input2.series,
+    confidence: input2.confidence
+  });
+  return { ...comparison, excluded: input2.candidate.excluded, extremes: input2.candidate.extremes };
 }
 
 // shared/fairness/compute-gap.ts
@@ -42003,247 +42668,598 @@ function bump(counts, i) {
   return v;
 }
 
-// shared/evaluate/rank-layout.ts
-function buildRankLayout(input2) {
+// shared/evaluate/lane-row-counts.ts
+var LANES = 16;
+var LANE_SHIFT = 4;
+var BLOCK2 = 256;
+var MAX_LANE_ROWS = 2 ** 27 - 1;
+var SEGMENT_BLOCKS = 16;
+var LaneRowCountSampler = class {
+  n;
+  blocks;
+  /** Per lane, per block: the lane's draws in that block. */
+  totals;
+  words = new Uint32Array(SEGMENT_BLOCKS * 80);
+  constructor(n) {
+    if (!(n >= 0 && n <= MAX_LANE_ROWS) || !Number.isInteger(n))
+      throw new RangeError(`row count must be an integer in [0, ${MAX_LANE_ROWS}], got ${n}`);
+    this.n = n;
+    this.blocks = Math.ceil(n / BLOCK2);
+    this.totals = new Int32Array(LANES * this.blocks);
+  }
+  /** Counts of n slots and LANES lanes. */
+  createCounts() {
+    return new Uint8Array(this.n * LANES);
+  }
+  /**
+   * Overwrites `counts` with one resample per generator: n draws with replacement over the n slots
+   * from rngs[i] into lane lanes[i] (distinct lanes); other lanes get zero. Each generator is used
+   * exactly as RowCountSampler uses it (block totals, then the words of the draws in block order,
+   * then the ragged block); the lanes are filled a segment of blocks at a time. A count past 255
+   * wraps (see the file comment).
+   * @throws RangeError for a wrong `counts` length or lanes.
+   */
+  sample(rngs, counts, lanes) {
+    const { n } = this;
+    if (counts.length !== n * LANES)
+      throw new RangeError(`counts has length ${counts.length}, expected ${n * LANES}`);
+    if (rngs.length !== lanes.length || new Set(lanes).size !== lanes.length || lanes.some((l) => !(l >= 0 && l < LANES) || !Number.isInteger(l)))
+      throw new RangeError(
+        `lanes ${lanes.join(",")} must be distinct integers in [0, ${LANES}), one per generator`
+      );
+    rngs.forEach((rng, i) => {
+      this.drawTotals(rng, i);
+    });
+    for (let first = 0; first < this.blocks; first += SEGMENT_BLOCKS) {
+      const end = Math.min(first + SEGMENT_BLOCKS, this.blocks);
+      counts.fill(0, first * BLOCK2 * LANES, Math.min(end * BLOCK2, n) * LANES);
+      rngs.forEach((rng, i) => {
+        this.spreadSegment({ rng, i, first, end, counts, lane: lanes[i] });
+      });
+    }
+    const full = Math.floor(n / BLOCK2);
+    const size = n - full * BLOCK2;
+    rngs.forEach((rng, i) => {
+      for (let t = size > 0 ? this.totals[i * this.blocks + full] : 0; t > 0; t--)
+        counts[full * BLOCK2 + rng.nextInt(size) << LANE_SHIFT | lanes[i]]++;
+    });
+  }
+  /** Block totals of generator i: one multinomial draw by conditional binomials. */
+  drawTotals(rng, i) {
+    const { n, blocks, totals } = this;
+    let left = n;
+    for (let b = 0; b < blocks; b++) {
+      const total = b === blocks - 1 ? left : sampleBinomial(rng, left, BLOCK2 / (n - b * BLOCK2));
+      totals[i * blocks + b] = total;
+      left -= total;
+    }
+  }
+  /** The draws of generator i in the full blocks [first, end), 8 bits each, into lane `lane`. */
+  spreadSegment(input2) {
+    const { i, first, counts, lane } = input2;
+    const end = Math.min(input2.end, Math.floor(this.n / BLOCK2));
+    const totals = this.totals;
+    const at = i * this.blocks;
+    let needed = 0;
+    for (let b = first; b < end; b++) needed += totals[at + b] + 3 >>> 2;
+    if (needed > this.words.length) this.words = new Uint32Array(needed);
+    const words2 = this.words;
+    input2.rng.fillUint32(words2, needed);
+    const shift = LANE_SHIFT;
+    const block = BLOCK2;
+    let w = 0;
+    for (let b = first; b < end; b++) {
+      const base = b * block << shift | lane;
+      let t = totals[at + b];
+      for (; t >= 4; t -= 4) {
+        const r = words2[w++];
+        counts[base + ((r & 255) << shift)]++;
+        counts[base + ((r >>> 8 & 255) << shift)]++;
+        counts[base + ((r >>> 16 & 255) << shift)]++;
+        counts[base + (r >>> 24 << shift)]++;
+      }
+      for (let r = t > 0 ? words2[w++] : 0; t > 0; t--, r >>>= 8) counts[base + ((r & 255) << shift)]++;
+    }
+  }
+};
+function validateLaneTotal(total, n) {
+  if (total !== n)
+    throw new RangeError(`bootstrap row count exceeded 255 (a resample of ${n} rows summed to ${total})`);
+}
+
+// shared/evaluate/score-state.ts
+var QUAD = 4;
+var ROW_WORDS = LANES / QUAD;
+var QUAD_STATE = 6 * QUAD;
+var NEG = 0;
+var LOG_LOSS = 4;
+var BRIER = 8;
+var POS = 12;
+var ABOVE = 16;
+var AP = 20;
+function firstWord(pass, j) {
+  return j * ROW_WORDS + pass.quad;
+}
+function storeQuad(state, at, a, b, c, d) {
+  state[at] = a;
+  state[at + 1] = b;
+  state[at + 2] = c;
+  state[at + 3] = d;
+}
+
+// shared/evaluate/tied-score-kernel.ts
+function sumTiedPositives(pass) {
+  const { layout, k, words: words2, state, offset: o, pos: pw } = pass;
+  const start = layout.starts[k];
+  const step = QUAD;
+  const rowWords = ROW_WORDS;
+  const end = step * (layout.posEnds[k] - start + 1);
+  let p0 = state[o + POS];
+  let p1 = state[o + POS + 1];
+  let p2 = state[o + POS + 2];
+  let p3 = state[o + POS + 3];
+  storeQuad(pw, 0, p0, p1, p2, p3);
+  for (let t = step, c = firstWord(pass, start); t < end; t += step, c += rowWords) {
+    const v = words2[c];
+    p0 += v & 255;
+    p1 += v >>> 8 & 255;
+    p2 += v >>> 16 & 255;
+    p3 += v >>> 24;
+    pw[t] = p0;
+    pw[t + 1] = p1;
+    pw[t + 2] = p2;
+    pw[t + 3] = p3;
+  }
+  storeQuad(state, o + POS, p0, p1, p2, p3);
+  sumTiedRuns(pass);
+}
+function sumTiedRuns(pass) {
+  const { layout, k, words: words2, state, offset: o, neg: nw, pos: pw } = pass;
+  const { terms, negAbove } = layout;
+  const ties = layout.ties;
+  const start = layout.starts[k];
+  const end = layout.posEnds[k];
+  const step = QUAD;
+  const rowWords = ROW_WORDS;
+  let a0 = state[o + ABOVE];
+  let a1 = state[o + ABOVE + 1];
+  let a2 = state[o + ABOVE + 2];
+  let a3 = state[o + ABOVE + 3];
+  let q0 = state[o + AP];
+  let q1 = state[o + AP + 1];
+  let q2 = state[o + AP + 2];
+  let q3 = state[o + AP + 3];
+  let l0 = state[o + LOG_LOSS];
+  let l1 = state[o + LOG_LOSS + 1];
+  let l2 = state[o + LOG_LOSS + 2];
+  let l3 = state[o + LOG_LOSS + 3];
+  let b0 = state[o + BRIER];
+  let b1 = state[o + BRIER + 1];
+  let b2 = state[o + BRIER + 2];
+  let b3 = state[o + BRIER + 3];
+  for (let i = start, c = firstWord(pass, start), u = 2 * start; i < end; i++, c += rowWords, u += 2) {
+    const v = words2[c];
+    const w0 = v & 255;
+    const w1 = v >>> 8 & 255;
+    const w2 = v >>> 16 & 255;
+    const w3 = v >>> 24;
+    const x = step * negAbove[i];
+    const y = step * ties[u];
+    const z2 = step * (ties[u + 1] + 1);
+    const d0 = nw[y];
+    const d1 = nw[y + 1];
+    const d2 = nw[y + 2];
+    const d3 = nw[y + 3];
+    const e0 = pw[z2];
+    const e1 = pw[z2 + 1];
+    const e2 = pw[z2 + 2];
+    const e3 = pw[z2 + 3];
+    a0 += w0 * (0.5 * (nw[x] + d0));
+    a1 += w1 * (0.5 * (nw[x + 1] + d1));
+    a2 += w2 * (0.5 * (nw[x + 2] + d2));
+    a3 += w3 * (0.5 * (nw[x + 3] + d3));
+    q0 += w0 * (e0 / Math.max(e0 + d0, 1));
+    q1 += w1 * (e1 / Math.max(e1 + d1, 1));
+    q2 += w2 * (e2 / Math.max(e2 + d2, 1));
+    q3 += w3 * (e3 / Math.max(e3 + d3, 1));
+    const ll = terms[u];
+    const br = terms[u + 1];
+    l0 += w0 * ll;
+    l1 += w1 * ll;
+    l2 += w2 * ll;
+    l3 += w3 * ll;
+    b0 += w0 * br;
+    b1 += w1 * br;
+    b2 += w2 * br;
+    b3 += w3 * br;
+  }
+  storeQuad(state, o + ABOVE, a0, a1, a2, a3);
+  storeQuad(state, o + AP, q0, q1, q2, q3);
+  storeQuad(state, o + LOG_LOSS, l0, l1, l2, l3);
+  storeQuad(state, o + BRIER, b0, b1, b2, b3);
+}
+
+// shared/evaluate/score-kernel.ts
+function sumChunk(pass) {
+  sumNegatives(pass);
+  if (pass.layout.ties === null) sumPositives(pass);
+  else sumTiedPositives(pass);
+}
+function sumNegatives(pass) {
+  const { layout, k, words: words2, state, offset: o, neg: nw } = pass;
+  const terms = layout.terms;
+  const from = layout.posEnds[k];
+  const step = QUAD;
+  const rowWords = ROW_WORDS;
+  const end = step * (layout.starts[k + 1] - from + 1);
+  let s0 = state[o + NEG];
+  let s1 = state[o + NEG + 1];
+  let s2 = state[o + NEG + 2];
+  let s3 = state[o + NEG + 3];
+  let l0 = state[o + LOG_LOSS];
+  let l1 = state[o + LOG_LOSS + 1];
+  let l2 = state[o + LOG_LOSS + 2];
+  let l3 = state[o + LOG_LOSS + 3];
+  let b0 = state[o + BRIER];
+  let b1 = state[o + BRIER + 1];
+  let b2 = state[o + BRIER + 2];
+  let b3 = state[o + BRIER + 3];
+  nw[0] = s0;
+  nw[1] = s1;
+  nw[2] = s2;
+  nw[3] = s3;
+  for (let t = step, c = firstWord(pass, from), u = 2 * from; t < end; t += step, c += rowWords, u += 2) {
+    const v = words2[c];
+    const w0 = v & 255;
+    const w1 = v >>> 8 & 255;
+    const w2 = v >>> 16 & 255;
+    const w3 = v >>> 24;
+    const ll = terms[u];
+    const br = terms[u + 1];
+    s0 += w0;
+    s1 += w1;
+    s2 += w2;
+    s3 += w3;
+    nw[t] = s0;
+    nw[t + 1] = s1;
+    nw[t + 2] = s2;
+    nw[t + 3] = s3;
+    l0 += w0 * ll;
+    l1 += w1 * ll;
+    l2 += w2 * ll;
+    l3 += w3 * ll;
+    b0 += w0 * br;
+    b1 += w1 * br;
+    b2 += w2 * br;
+    b3 += w3 * br;
+  }
+  storeQuad(state, o + NEG, s0, s1, s2, s3);
+  storeQuad(state, o + LOG_LOSS, l0, l1, l2, l3);
+  storeQuad(state, o + BRIER, b0, b1, b2, b3);
+}
+function sumPositives(pass) {
+  const { layout, k, words: words2, state, offset: o, neg: nw } = pass;
+  const { terms, negAbove } = layout;
+  const start = layout.starts[k];
+  const end = layout.posEnds[k];
+  let p0 = state[o + POS];
+  let p1 = state[o + POS + 1];
+  let p2 = state[o + POS + 2];
+  let p3 = state[o + POS + 3];
+  let a0 = state[o + ABOVE];
+  let a1 = state[o + ABOVE + 1];
+  let a2 = state[o + ABOVE + 2];
+  let a3 = state[o + ABOVE + 3];
+  let q0 = state[o + AP];
+  let q1 = state[o + AP + 1];
+  let q2 = state[o + AP + 2];
+  let q3 = state[o + AP + 3];
+  let l0 = state[o + LOG_LOSS];
+  let l1 = state[o + LOG_LOSS + 1];
+  let l2 = state[o + LOG_LOSS + 2];
+  let l3 = state[o + LOG_LOSS + 3];
+  let b0 = state[o + BRIER];
+  let b1 = state[o + BRIER + 1];
+  let b2 = state[o + BRIER + 2];
+  let b3 = state[o + BRIER + 3];
+  const step = QUAD;
+  const rowWords = ROW_WORDS;
+  for (let i = start, c = firstWord(pass, start), u = 2 * start; i < end; i++, c += rowWords, u += 2) {
+    const v = words2[c];
+    const w0 = v & 255;
+    const w1 = v >>> 8 & 255;
+    const w2 = v >>> 16 & 255;
+    const w3 = v >>> 24;
+    const x = step * negAbove[i];
+    const n0 = nw[x];
+    const n1 = nw[x + 1];
+    const n2 = nw[x + 2];
+    const n3 = nw[x + 3];
+    const ll = terms[u];
+    const br = terms[u + 1];
+    p0 += w0;
+    p1 += w1;
+    p2 += w2;
+    p3 += w3;
+    a0 += w0 * n0;
+    a1 += w1 * n1;
+    a2 += w2 * n2;
+    a3 += w3 * n3;
+    q0 += w0 * (p0 / Math.max(p0 + n0, 1));
+    q1 += w1 * (p1 / Math.max(p1 + n1, 1));
+    q2 += w2 * (p2 / Math.max(p2 + n2, 1));
+    q3 += w3 * (p3 / Math.max(p3 + n3, 1));
+    l0 += w0 * ll;
+    l1 += w1 * ll;
+    l2 += w2 * ll;
+    l3 += w3 * ll;
+    b0 += w0 * br;
+    b1 += w1 * br;
+    b2 += w2 * br;
+    b3 += w3 * br;
+  }
+  storeQuad(state, o + POS, p0, p1, p2, p3);
+  storeQuad(state, o + ABOVE, a0, a1, a2, a3);
+  storeQuad(state, o + AP, q0, q1, q2, q3);
+  storeQuad(state, o + LOG_LOSS, l0, l1, l2, l3);
+  storeQuad(state, o + BRIER, b0, b1, b2, b3);
+}
+function writeScoreReplicate(input2) {
+  const { state, offset: o, r, rows, out, at } = input2;
+  const neg = state[o + NEG + r];
+  const pos = state[o + POS + r];
+  validateLaneTotal(pos + neg, rows);
+  const pairs = pos * neg;
+  out[at] = pos > 0 && neg > 0 ? (pairs - state[o + ABOVE + r]) / pairs : Number.NaN;
+  out[at + 1] = pos > 0 ? state[o + AP + r] / pos : Number.NaN;
+  out[at + 2] = rows === 0 ? Number.NaN : state[o + LOG_LOSS + r] / rows;
+  out[at + 3] = rows === 0 ? Number.NaN : state[o + BRIER + r] / rows;
+}
+
+// shared/evaluate/score-layout.ts
+var CHUNK = 4096;
+function buildScoreLayout(input2) {
   const { y, score, order: order2 } = input2;
   const n = order2.length;
+  const bounds = chunkBounds(score, order2);
+  const chunks = bounds.length - 1;
+  const layout = {
+    rows: new Uint32Array(n),
+    starts: Uint32Array.from(bounds),
+    posEnds: new Uint32Array(chunks),
+    negAbove: new Uint32Array(n),
+    ties: new Uint32Array(2 * n),
+    terms: new Float64Array(2 * n),
+    maxChunk: 0
+  };
+  let tied = false;
+  for (let k = 0; k < chunks; k++) {
+    tied = fillChunk({ y, score, order: order2, layout, k }) || tied;
+    layout.maxChunk = Math.max(layout.maxChunk, bounds[k + 1] - bounds[k]);
+  }
+  if (!tied) layout.ties = null;
+  fillTerms(y, score, layout);
+  return layout;
+}
+function chunkBounds(score, order2) {
+  const n = order2.length;
+  const bounds = [0];
+  for (let j = 0, start = 0; j < n; ) {
+    const value = score[order2[j]];
+    j++;
+    while (j < n && score[order2[j]] === value) j++;
+    if (j - start >= CHUNK || j === n) {
+      bounds.push(j);
+      start = j;
+    }
+  }
+  return bounds;
+}
+function fillChunk(input2) {
+  const { y, score, order: order2, layout, k } = input2;
+  const { rows, negAbove } = layout;
+  const ties = layout.ties;
+  const start = layout.starts[k];
+  const end = layout.starts[k + 1];
   let positives2 = 0;
-  for (let i = 0; i < n; i++) positives2 += y[i];
-  const rows = new Uint32Array(n);
-  const negAbove = new Uint32Array(positives2);
-  const negAboveOrTied = new Uint32Array(positives2);
-  const runEnd = new Uint32Array(positives2);
+  for (let j = start; j < end; j++) positives2 += y[order2[j]];
+  layout.posEnds[k] = start + positives2;
   let p = 0;
   let q = 0;
   let tied = false;
-  for (let start = 0; start < n; ) {
-    const value = score[order2[start]];
-    let end = start + 1;
-    while (end < n && score[order2[end]] === value) end++;
+  for (let j = start; j < end; ) {
+    const value = score[order2[j]];
     const pBefore = p;
     const qBefore = q;
-    for (let j = start; j < end; j++) {
+    do {
       const row = order2[j];
-      if (y[row] === 1) rows[p++] = row;
-      else rows[positives2 + q++] = row;
-    }
-    for (let i = pBefore; i < p; i++) {
+      if (y[row] === 1) rows[start + p++] = row;
+      else rows[start + positives2 + q++] = row;
+      j++;
+    } while (j < end && score[order2[j]] === value);
+    for (let i = start + pBefore; i < start + p; i++) {
       negAbove[i] = qBefore;
-      negAboveOrTied[i] = q;
-      runEnd[i] = p - 1;
+      ties[2 * i] = q;
+      ties[2 * i + 1] = p - 1;
     }
     if (p - pBefore > 1 || p > pBefore && q > qBefore) tied = true;
-    start = end;
   }
-  return { positives: positives2, rows, negAbove, ties: tied ? { negAboveOrTied, runEnd } : null };
+  return tied;
 }
-function createRankScratch(layout) {
-  return {
-    neg: new Float64Array(layout.rows.length - layout.positives + 1),
-    pos: new Float64Array(layout.positives + 1)
-  };
-}
-function computeRankReplicate(input2) {
-  const { layout, counts, toSlot, scratch, out, offset } = input2;
-  const nPos = layout.positives;
-  const negTotal = toSlot === null ? prefixSums(counts, nPos, scratch.neg) : gatheredPrefixSums(counts, toSlot, nPos, scratch.neg);
-  const sums = SUMS;
-  if (layout.ties !== null) sumTied({ layout, counts, toSlot, scratch, negTotal });
-  else if (toSlot === null) sumUntied(counts, layout.negAbove, scratch.neg, negTotal);
-  else sumGatheredUntied(counts, toSlot, layout.negAbove, scratch.neg, negTotal);
-  const posTotal = sums[0];
-  out[offset] = posTotal > 0 && negTotal > 0 ? sums[1] / (posTotal * negTotal) : Number.NaN;
-  out[offset + 1] = posTotal > 0 ? sums[2] / posTotal : Number.NaN;
-}
-var SUMS = new Float64Array(3);
-function prefixSums(counts, from, nw) {
-  let s = 0;
-  nw[0] = 0;
-  for (let j = from; j < counts.length; j++) {
-    s += counts[j];
-    nw[j - from + 1] = s;
+function fillTerms(y, score, layout) {
+  const { rows, terms } = layout;
+  for (let j = 0; j < rows.length; j++) {
+    const row = rows[j];
+    const raw = score[row];
+    const p = clipProbability(raw);
+    const q = 1 - p;
+    terms[2 * j] = -Math.log((y[row] === 1 ? p : q) / (q + p));
+    const d = y[row] - raw;
+    terms[2 * j + 1] = d * d;
   }
-  return s;
 }
-function gatheredPrefixSums(counts, toSlot, from, nw) {
-  let s = 0;
-  nw[0] = 0;
-  for (let j = from; j < toSlot.length; j++) {
-    s += counts[toSlot[j]];
-    nw[j - from + 1] = s;
+
+// shared/evaluate/shuffle-plan.ts
+var WINDOW_SHIFT = 12;
+var SHUFFLE_ROW_WORDS = 4;
+function buildShufflePlan(targetOf) {
+  const n = targetOf.length;
+  const windows = Math.ceil(n / 2 ** WINDOW_SHIFT);
+  const windowStarts = new Uint32Array(windows + 1);
+  for (let s = 0; s < n; s++) windowStarts[(targetOf[s] >>> WINDOW_SHIFT) + 1]++;
+  for (let w = 0; w < windows; w++) windowStarts[w + 1] += windowStarts[w];
+  const next = windowStarts.slice(0, windows);
+  const entry = new Uint32Array(n);
+  const target = new Uint32Array(n);
+  for (let s = 0; s < n; s++) {
+    const e = next[targetOf[s] >>> WINDOW_SHIFT]++;
+    entry[s] = e;
+    target[e] = targetOf[s];
   }
-  return s;
+  return { entry, target, windowStarts };
 }
-function sumUntied(counts, negAbove, nw, negTotal) {
-  let p = 0;
-  let area = 0;
-  let ap = 0;
-  for (let i = 0; i < negAbove.length; i++) {
-    const w = counts[i];
-    const above = nw[negAbove[i]];
-    p += w;
-    area += w * (negTotal - above);
-    ap += w * (p / Math.max(p + above, 1));
+function scatterToWindows(plan, from, to) {
+  const entry = plan.entry;
+  for (let s = 0, q = 0; s < entry.length; s++, q += 4) {
+    const e = 4 * entry[s];
+    to[e] = from[q];
+    to[e + 1] = from[q + 1];
+    to[e + 2] = from[q + 2];
+    to[e + 3] = from[q + 3];
   }
-  SUMS[0] = p;
-  SUMS[1] = area;
-  SUMS[2] = ap;
 }
-function sumGatheredUntied(counts, toSlot, negAbove, nw, negTotal) {
-  let p = 0;
-  let area = 0;
-  let ap = 0;
-  for (let i = 0; i < negAbove.length; i++) {
-    const w = counts[toSlot[i]];
-    const above = nw[negAbove[i]];
-    p += w;
-    area += w * (negTotal - above);
-    ap += w * (p / Math.max(p + above, 1));
+function placeWindow(plan, w, from, to) {
+  const target = plan.target;
+  const end = plan.windowStarts[w + 1];
+  for (let e = plan.windowStarts[w], q = 4 * e; e < end; e++, q += 4) {
+    const t = 4 * target[e];
+    to[t] = from[q];
+    to[t + 1] = from[q + 1];
+    to[t + 2] = from[q + 2];
+    to[t + 3] = from[q + 3];
   }
-  SUMS[0] = p;
-  SUMS[1] = area;
-  SUMS[2] = ap;
-}
-function sumTied(input2) {
-  const { layout, counts, toSlot, negTotal } = input2;
-  const { negAboveOrTied, runEnd } = layout.ties;
-  const negAbove = layout.negAbove;
-  const nw = input2.scratch.neg;
-  const pw = input2.scratch.pos;
-  let p = 0;
-  pw[0] = 0;
-  for (let i = 0; i < negAbove.length; i++) {
-    p += counts[toSlot === null ? i : toSlot[i]];
-    pw[i + 1] = p;
-  }
-  let area = 0;
-  let ap = 0;
-  for (let i = 0; i < negAbove.length; i++) {
-    const w = pw[i + 1] - pw[i];
-    const strict = nw[negAbove[i]];
-    const tied = nw[negAboveOrTied[i]];
-    const posAtEnd = pw[runEnd[i] + 1];
-    area += w * (negTotal - 0.5 * (strict + tied));
-    ap += w * (posAtEnd / Math.max(posAtEnd + tied, 1));
-  }
-  SUMS[0] = p;
-  SUMS[1] = area;
-  SUMS[2] = ap;
 }
 
 // shared/evaluate/binary-score-bootstrap.ts
 var BINARY_SCORE_REPLICATES = ["roc_auc", "average_precision", "log_loss", "brier"];
+function buildBinaryScorePlan(input2) {
+  const { y } = input2;
+  const candidate = buildScoreLayout({ y, score: input2.scoreC, order: input2.orderC });
+  if (input2.scoreP === null || input2.orderP === null) return { candidate, production: null };
+  const layout = buildScoreLayout({ y, score: input2.scoreP, order: input2.orderP });
+  const positionOfRow = new Uint32Array(y.length);
+  for (let j = 0; j < layout.rows.length; j++) positionOfRow[layout.rows[j]] = j;
+  const positionOfSlot = new Uint32Array(y.length);
+  for (let slot = 0; slot < candidate.rows.length; slot++)
+    positionOfSlot[slot] = positionOfRow[candidate.rows[slot]];
+  return { candidate, production: { layout, shuffle: buildShufflePlan(positionOfSlot) } };
+}
+var LITTLE_ENDIAN2 = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+var byteOfLane = (lane) => LITTLE_ENDIAN2 ? lane : lane ^ 3;
+var LANE_BYTES = Array.from({ length: LANES }, (_, lane) => byteOfLane(lane));
 var BinaryScoreBootstrap = class {
   keys = BINARY_SCORE_REPLICATES;
   models;
+  plan;
   sampler;
-  /** Slot counts of the current resample. */
   counts;
-  slotOfRow;
-  ranks;
-  /** Per slot: log loss and Brier terms of each model, interleaved (stride 2 · models). */
-  terms;
-  constructor(input2) {
-    const { y, scoreC, orderC } = input2;
-    const n = y.length;
-    this.sampler = new RowCountSampler(n);
-    this.counts = new Uint8Array(n);
-    const slotOfRow = buildSlots(y, orderC);
-    this.slotOfRow = slotOfRow;
-    const scored = [{ score: scoreC, order: orderC }];
-    if (input2.scoreP !== null && input2.orderP !== null)
-      scored.push({ score: input2.scoreP, order: input2.orderP });
-    this.models = scored.length;
-    this.ranks = scored.map((side, m2) => {
-      const layout = buildRankLayout({ y, score: side.score, order: side.order });
-      const toSlot = m2 === 0 ? null : mapToSlots(layout.rows, slotOfRow);
-      return { layout, toSlot, scratch: createRankScratch(layout) };
-    });
-    this.terms = buildLossTerms(y, scored, slotOfRow);
+  /** The counts as words of four lanes (ROW_WORDS = 4 per row); in production order after the shuffle. */
+  words;
+  /** The shuffle buffer (production only). */
+  shuffled;
+  /** Per model and quad: QUAD_STATE running totals. */
+  state;
+  pass;
+  constructor(plan) {
+    if (ROW_WORDS !== SHUFFLE_ROW_WORDS)
+      throw new Error("unreachable: the shuffle moves four count words per row");
+    this.plan = plan;
+    this.models = plan.production === null ? 1 : 2;
+    const n = plan.candidate.rows.length;
+    this.sampler = new LaneRowCountSampler(n);
+    this.counts = this.sampler.createCounts();
+    this.words = new Int32Array(this.counts.buffer);
+    this.shuffled = new Int32Array(plan.production === null ? 0 : n * ROW_WORDS);
+    this.state = new Float64Array(2 * ROW_WORDS * QUAD_STATE);
+    const longest = Math.max(plan.candidate.maxChunk, plan.production?.layout.maxChunk ?? 0);
+    this.pass = {
+      layout: plan.candidate,
+      k: 0,
+      words: this.words,
+      quad: 0,
+      state: this.state,
+      offset: 0,
+      neg: new Float64Array(QUAD * (longest + 1)),
+      pos: new Float64Array(QUAD * (longest + 1))
+    };
   }
   /**
-   * Draws one resample and writes, per model (candidate, then production),
-   * [roc_auc, average_precision, log_loss, brier] into `out` (NaN where undefined).
+   * Draws one resample per generator; resample r writes, per model (candidate, then production),
+   * [roc_auc, average_precision, log_loss, brier] to out[r · 4 · models …] (NaN where undefined).
    */
-  resample(rng, out) {
-    const counts = this.counts;
-    this.sampler.sample(rng, counts);
-    this.ranks.forEach((rank3, m2) => {
-      computeRankReplicate({ ...rank3, counts, out, offset: 4 * m2 });
-    });
-    if (this.models === 2) sumLossTerms2(counts, this.terms, out);
-    else sumLossTerms1(counts, this.terms, out);
+  resample(rngs, out) {
+    const rows = this.plan.candidate.rows.length;
+    for (let first = 0; first < rngs.length; first += LANES) {
+      const lanes = Math.min(LANES, rngs.length - first);
+      const quads = Math.ceil(lanes / QUAD);
+      this.state.fill(0);
+      this.sampleAndSumCandidate(rngs.slice(first, first + lanes), quads);
+      if (this.plan.production !== null) this.sumProduction(quads);
+      for (let lane = 0; lane < lanes; lane++) {
+        const byte = byteOfLane(lane);
+        for (let m2 = 0; m2 < this.models; m2++) {
+          const offset = (m2 * ROW_WORDS + (byte >> 2)) * QUAD_STATE;
+          const at = (first + lane) * 4 * this.models + 4 * m2;
+          writeScoreReplicate({ state: this.state, offset, r: byte & 3, rows, out, at });
+        }
+      }
+    }
   }
-  /** The last resample as per-row multiplicities (for checks against the metric functions). */
-  rowWeights() {
-    const weights = new Float64Array(this.slotOfRow.length);
-    for (let row = 0; row < weights.length; row++) weights[row] = this.counts[this.slotOfRow[row]];
+  /** Draws the batch, then walks the candidate's chunks. */
+  sampleAndSumCandidate(rngs, quads) {
+    this.sampler.sample(rngs, this.counts, LANE_BYTES.slice(0, rngs.length));
+    const layout = this.plan.candidate;
+    for (let k = 0; k + 1 < layout.starts.length; k++) this.sumChunk(0, k, quads);
+  }
+  /**
+   * Scatters the counts to the shuffle buffer, then walks production's chunks, placing each window
+   * (into `words`, in production order) just before it is needed.
+   */
+  sumProduction(quads) {
+    const { layout, shuffle } = this.plan.production;
+    scatterToWindows(shuffle, this.words, this.shuffled);
+    let placed = 0;
+    for (let k = 0; k + 1 < layout.starts.length; k++) {
+      const end = layout.starts[k + 1];
+      for (; placed << WINDOW_SHIFT < end; placed++) placeWindow(shuffle, placed, this.shuffled, this.words);
+      this.sumChunk(1, k, quads);
+    }
+  }
+  /** Chunk k of model m, every quad of the batch. */
+  sumChunk(m2, k, quads) {
+    const pass = this.pass;
+    pass.layout = m2 === 0 ? this.plan.candidate : this.plan.production.layout;
+    pass.k = k;
+    for (let quad = 0; quad < quads; quad++) {
+      pass.quad = quad;
+      pass.offset = (m2 * ROW_WORDS + quad) * QUAD_STATE;
+      sumChunk(pass);
+    }
+  }
+  /** Lane `lane` of the last batch as per-row multiplicities (for checks against the metric functions). */
+  rowWeights(lane = 0) {
+    const rows = this.plan.candidate.rows;
+    const weights = new Float64Array(rows.length);
+    const byte = byteOfLane(lane);
+    const shuffle = this.plan.production?.shuffle ?? null;
+    const counts = shuffle === null ? this.counts : new Uint8Array(this.shuffled.buffer);
+    for (let slot = 0; slot < rows.length; slot++) {
+      const at = shuffle === null ? slot : shuffle.entry[slot];
+      weights[rows[slot]] = counts[at * LANES + byte];
+    }
     return weights;
   }
 };
-function mapToSlots(rows, slotOfRow) {
-  const out = new Uint32Array(rows.length);
-  for (let j = 0; j < rows.length; j++) out[j] = slotOfRow[rows[j]];
-  return out;
-}
-function buildSlots(y, order2) {
-  const slot = new Uint32Array(y.length);
-  let positives2 = 0;
-  for (let i = 0; i < y.length; i++) positives2 += y[i];
-  let p = 0;
-  let q = positives2;
-  for (let j = 0; j < order2.length; j++) {
-    const row = order2[j];
-    slot[row] = y[row] === 1 ? p++ : q++;
-  }
-  return slot;
-}
-function buildLossTerms(y, sides, slotOfRow) {
-  const stride = 2 * sides.length;
-  const terms = new Float64Array(y.length * stride);
-  for (let row = 0; row < y.length; row++) {
-    const base = slotOfRow[row] * stride;
-    for (let m2 = 0; m2 < sides.length; m2++) {
-      const raw = sides[m2].score[row];
-      const p = clipProbability(raw);
-      const q = 1 - p;
-      terms[base + 2 * m2] = -Math.log((y[row] === 1 ? p : q) / (q + p));
-      const d = y[row] - raw;
-      terms[base + 2 * m2 + 1] = d * d;
-    }
-  }
-  return terms;
-}
-function sumLossTerms1(counts, terms, out) {
-  let a = 0;
-  let b = 0;
-  for (let j = 0, k = 0; j < counts.length; j++, k += 2) {
-    const w = counts[j];
-    a += w * terms[k];
-    b += w * terms[k + 1];
-  }
-  const n = counts.length;
-  out[2] = n === 0 ? Number.NaN : a / n;
-  out[3] = n === 0 ? Number.NaN : b / n;
-}
-function sumLossTerms2(counts, terms, out) {
-  let a = 0;
-  let b = 0;
-  let c = 0;
-  let d = 0;
-  for (let j = 0, k = 0; j < counts.length; j++, k += 4) {
-    const w = counts[j];
-    a += w * terms[k];
-    b += w * terms[k + 1];
-    c += w * terms[k + 2];
-    d += w * terms[k + 3];
-  }
-  const n = counts.length;
-  out[2] = n === 0 ? Number.NaN : a / n;
-  out[3] = n === 0 ? Number.NaN : b / n;
-  out[6] = n === 0 ? Number.NaN : c / n;
-  out[7] = n === 0 ? Number.NaN : d / n;
-}
 
 // shared/evaluate/build-cells.ts
 function buildCells(input2) {
@@ -42400,110 +43416,6 @@ function decideMulticlass(proba, k, label) {
     out[i] = best;
   }
   return out;
-}
-
-// shared/evaluate/replicates.ts
-var ReplicateStore = class {
-  constructor(size) {
-    this.size = size;
-  }
-  size;
-  series = /* @__PURE__ */ new Map();
-  /** Records resample `b` of a source's output. */
-  record(source, b, out) {
-    const k = source.keys.length;
-    source.keys.forEach((key, i) => {
-      let s = this.series.get(key);
-      if (s === void 0) {
-        s = {
-          candidate: new Float64Array(this.size),
-          production: source.models > 1 ? new Float64Array(this.size) : null
-        };
-        this.series.set(key, s);
-      }
-      s.candidate[b] = out[i];
-      if (s.production !== null) s.production[b] = out[k + i];
-    });
-  }
-  get(key) {
-    return this.series.get(key);
-  }
-};
-function gapKey(column, gap) {
-  return `${column}\0${gap}`;
-}
-
-// shared/evaluate/cell-bootstrap.ts
-var BinaryCellBootstrap = class {
-  /** `metrics`: the count metrics to replicate (default: all). */
-  constructor(cells, groupSizes, gaps, metrics = COUNT_METRICS) {
-    this.cells = cells;
-    this.gaps = gaps;
-    this.metrics = metrics;
-    this.keys = [...metrics, ...gaps.map((g) => gapKey(g.column, g.gap))];
-    const preds = cells.predP === null ? [cells.predC] : [cells.predC, cells.predP];
-    this.models = preds.length;
-    this.drawn = new Float64Array(cells.size);
-    this.slots = preds.map((pred) => computeConfusionSlots(cells.y, pred));
-    this.totals = preds.map(() => createBinaryTotals(groupSizes));
-  }
-  cells;
-  gaps;
-  metrics;
-  keys;
-  models;
-  drawn;
-  slots;
-  totals;
-  confusion = { tp: 0, fp: 0, tn: 0, fn: 0 };
-  scratch = new GapScratch();
-  resample(rng, out) {
-    const { cells, drawn, keys } = this;
-    sampleMultinomial(rng, totalRows(cells), cells.count, drawn);
-    for (let m2 = 0; m2 < this.models; m2++) {
-      const totals = this.totals[m2];
-      sumBinaryCells(cells, this.slots[m2], drawn, totals);
-      const base = m2 * keys.length;
-      readConfusion(totals.overall, 0, this.confusion);
-      const metrics = this.metrics;
-      for (let i = 0; i < metrics.length; i++) {
-        out[base + i] = computeCountMetricValue(metrics[i], this.confusion) ?? Number.NaN;
-      }
-      for (let j = 0; j < this.gaps.length; j++) {
-        const plan = this.gaps[j];
-        const conf = totals.groups[plan.grouping];
-        out[base + metrics.length + j] = computeGapValue(plan.gap, conf, plan.eligible, this.scratch);
-      }
-    }
-  }
-};
-var MulticlassCellBootstrap = class {
-  constructor(cells, k) {
-    this.cells = cells;
-    this.models = cells.predP === null ? 1 : 2;
-    this.drawn = new Float64Array(cells.size);
-    this.counts = createClassCounts(k);
-  }
-  cells;
-  keys = ["accuracy", "balanced_accuracy", "f1_macro", "f1_weighted"];
-  models;
-  drawn;
-  counts;
-  resample(rng, out) {
-    const { cells, drawn, counts, keys } = this;
-    sampleMultinomial(rng, totalRows(cells), cells.count, drawn);
-    for (let m2 = 0; m2 < this.models; m2++) {
-      sumClassCells({ cells, pred: m2 === 0 ? cells.predC : cells.predP, counts: drawn, out: counts });
-      keys.forEach((name, i) => {
-        out[m2 * keys.length + i] = computeMulticlassCountMetricValue(name, counts) ?? Number.NaN;
-      });
-    }
-  }
-};
-function totalRows(cells) {
-  let n = 0;
-  for (let c = 0; c < cells.size; c++) n += cells.count[c];
-  return n;
 }
 
 // shared/metrics/regression.ts
@@ -42759,23 +43671,52 @@ function evaluateBinary(input2) {
     );
     return t;
   });
+  const gaps = computeGaps(groupings, totals, settings.minGroupSize);
   lap("engine_prepare_ms");
-  const metrics = models.map(
-    (m2) => computeBinaryMetrics({ y, score: m2.score, pred: m2.pred, order: m2.order })
-  );
-  lap("engine_metrics_ms");
-  const groups = computeBinaryGroupTables({
-    groupings,
-    totals,
-    y,
-    models,
-    minGroupSize: settings.minGroupSize
+  const computePoints = () => {
+    const metrics = models.map(
+      (m2) => computeBinaryMetrics({ y, score: m2.score, pred: m2.pred, order: m2.order })
+    );
+    lap("engine_metrics_ms");
+    const groups = computeBinaryGroupTables({
+      groupings,
+      totals,
+      y,
+      models,
+      minGroupSize: settings.minGroupSize
+    });
+    lap("engine_groups_ms");
+    return { metrics: [metrics[0], metrics[1] ?? null], groups };
+  };
+  const buildPlan = () => ({
+    task: "binary",
+    rows: y.length,
+    cells,
+    groupSizes: sizes,
+    gaps: gaps.map(
+      (d) => ({
+        column: d.column,
+        grouping: d.grouping,
+        gap: d.gap,
+        eligible: d.candidate.eligible
+      })
+    ),
+    scores: buildBinaryScorePlan({
+      y,
+      scoreC: models[0].score,
+      orderC: models[0].order,
+      scoreP: models[1]?.score ?? null,
+      orderP: models[1]?.order ?? null
+    })
   });
-  const gaps = groupings.flatMap(
+  return { gaps, computePoints, buildPlan };
+}
+function computeGaps(groupings, totals, minGroupSize) {
+  return groupings.flatMap(
     (grouping, g) => GAP_NAMES.map((gap) => {
       const names = [...grouping.names, MISSING_GROUP];
       const [candidate, production] = totals.map(
-        (t) => computeGapDetail({ gap, names, conf: t.groups[g], minGroupSize: settings.minGroupSize })
+        (t) => computeGapDetail({ gap, names, conf: t.groups[g], minGroupSize })
       );
       return {
         column: grouping.column,
@@ -42786,19 +43727,6 @@ function evaluateBinary(input2) {
       };
     })
   );
-  lap("engine_groups_ms");
-  const buildSources = () => {
-    const plans = gaps.map((d) => ({ ...d, eligible: d.candidate.eligible }));
-    const scoreSource = new BinaryScoreBootstrap({
-      y,
-      scoreC: models[0].score,
-      orderC: models[0].order,
-      scoreP: models[1]?.score ?? null,
-      orderP: models[1]?.order ?? null
-    });
-    return [new BinaryCellBootstrap(cells, sizes, plans), scoreSource];
-  };
-  return { metrics: [metrics[0], metrics[1] ?? null], groups, gaps, buildSources };
 }
 
 // shared/evaluate/align-multiclass.ts
@@ -42843,6 +43771,184 @@ function mismatch(what, classes) {
   );
 }
 
+// shared/evaluate/evaluate-multiclass.ts
+function evaluateMulticlass(input2) {
+  const { target, groupings, settings, lap } = input2;
+  if (target.task !== "multiclass" || input2.candidate.task !== "multiclass") {
+    throw new Error("unreachable: multiclass input expected");
+  }
+  const production = input2.production?.task === "multiclass" ? input2.production : null;
+  const aligned = alignMulticlass({
+    y: target.y,
+    targetClasses: target.classes,
+    candidate: input2.candidate,
+    production
+  });
+  const { k, y } = aligned;
+  const sides = aligned.production === null ? [aligned.candidate] : [aligned.candidate, aligned.production];
+  const preds = sides.map((p) => decideMulticlass(p.proba, k, p.label));
+  const cells = buildCells({ y, k, predC: preds[0], predP: preds[1] ?? null, groupings });
+  lap("engine_prepare_ms");
+  const computePoints = () => {
+    const metrics = sides.map((p, m2) => computeMulticlassMetrics({ y, k, proba: p.proba, pred: preds[m2] }));
+    lap("engine_metrics_ms");
+    const groups = computeMulticlassGroupTables({ groupings, cells, k, minGroupSize: settings.minGroupSize });
+    lap("engine_groups_ms");
+    return { metrics: [metrics[0], metrics[1] ?? null], groups };
+  };
+  const buildPlan = () => ({
+    task: "multiclass",
+    rows: y.length,
+    cells,
+    k,
+    y,
+    probas: sides.map((p) => p.proba)
+  });
+  return { gaps: [], computePoints, buildPlan };
+}
+
+// shared/evaluate/evaluate-regression.ts
+function evaluateRegression(input2) {
+  const { target, groupings, settings, lap } = input2;
+  if (target.task !== "regression") throw new Error("unreachable: regression target expected");
+  const y = target.y;
+  const predictions = [input2.candidate, input2.production].filter((p) => p?.task === "regression").map((p) => p.prediction);
+  lap("engine_prepare_ms");
+  const computePoints = () => {
+    const metrics = predictions.map((prediction) => computeRegressionMetrics({ y, prediction }));
+    lap("engine_metrics_ms");
+    const groups = computeRegressionGroupTables({
+      groupings,
+      y,
+      predictions,
+      minGroupSize: settings.minGroupSize
+    });
+    lap("engine_groups_ms");
+    return { metrics: [metrics[0], metrics[1] ?? null], groups };
+  };
+  const buildPlan = () => ({ task: "regression", rows: y.length, y, predictions });
+  return { gaps: [], computePoints, buildPlan };
+}
+
+// shared/evaluate/replicates.ts
+var ReplicateStore = class {
+  constructor(size) {
+    this.size = size;
+  }
+  size;
+  series = /* @__PURE__ */ new Map();
+  /** Records the values of resamples [from, from + count) of one source. */
+  record(source, from) {
+    const k = source.keys.length;
+    const width = k * source.models;
+    const count = source.values.length / width;
+    source.keys.forEach((key, i) => {
+      let s = this.series.get(key);
+      if (s === void 0) {
+        s = {
+          candidate: new Float64Array(this.size),
+          production: source.models > 1 ? new Float64Array(this.size) : null
+        };
+        this.series.set(key, s);
+      }
+      for (let r = 0; r < count; r++) {
+        s.candidate[from + r] = source.values[r * width + i];
+        if (s.production !== null) s.production[from + r] = source.values[r * width + k + i];
+      }
+    });
+  }
+  get(key) {
+    return this.series.get(key);
+  }
+};
+function gapKey(column, gap) {
+  return `${column}\0${gap}`;
+}
+
+// shared/evaluate/run-bootstrap.ts
+init_rng();
+
+// shared/evaluate/cell-bootstrap.ts
+var BinaryCellBootstrap = class {
+  /** `metrics`: the count metrics to replicate (default: all). */
+  constructor(cells, groupSizes, gaps, metrics = COUNT_METRICS) {
+    this.cells = cells;
+    this.gaps = gaps;
+    this.metrics = metrics;
+    this.keys = [...metrics, ...gaps.map((g) => gapKey(g.column, g.gap))];
+    const preds = cells.predP === null ? [cells.predC] : [cells.predC, cells.predP];
+    this.models = preds.length;
+    this.drawn = new Float64Array(cells.size);
+    this.slots = preds.map((pred) => computeConfusionSlots(cells.y, pred));
+    this.totals = preds.map(() => createBinaryTotals(groupSizes));
+  }
+  cells;
+  gaps;
+  metrics;
+  keys;
+  models;
+  drawn;
+  slots;
+  totals;
+  confusion = { tp: 0, fp: 0, tn: 0, fn: 0 };
+  scratch = new GapScratch();
+  resample(rngs, out) {
+    rngs.forEach((rng, r) => {
+      this.resampleOne(rng, out, r * this.keys.length * this.models);
+    });
+  }
+  resampleOne(rng, out, at) {
+    const { cells, drawn, keys } = this;
+    sampleMultinomial(rng, totalRows(cells), cells.count, drawn);
+    for (let m2 = 0; m2 < this.models; m2++) {
+      const totals = this.totals[m2];
+      sumBinaryCells(cells, this.slots[m2], drawn, totals);
+      const base = at + m2 * keys.length;
+      readConfusion(totals.overall, 0, this.confusion);
+      const metrics = this.metrics;
+      for (let i = 0; i < metrics.length; i++) {
+        out[base + i] = computeCountMetricValue(metrics[i], this.confusion) ?? Number.NaN;
+      }
+      for (let j = 0; j < this.gaps.length; j++) {
+        const plan = this.gaps[j];
+        const conf = totals.groups[plan.grouping];
+        out[base + metrics.length + j] = computeGapValue(plan.gap, conf, plan.eligible, this.scratch);
+      }
+    }
+  }
+};
+var MulticlassCellBootstrap = class {
+  constructor(cells, k) {
+    this.cells = cells;
+    this.models = cells.predP === null ? 1 : 2;
+    this.drawn = new Float64Array(cells.size);
+    this.counts = createClassCounts(k);
+  }
+  cells;
+  keys = ["accuracy", "balanced_accuracy", "f1_macro", "f1_weighted"];
+  models;
+  drawn;
+  counts;
+  resample(rngs, out) {
+    const { cells, drawn, counts, keys } = this;
+    rngs.forEach((rng, r) => {
+      sampleMultinomial(rng, totalRows(cells), cells.count, drawn);
+      for (let m2 = 0; m2 < this.models; m2++) {
+        sumClassCells({ cells, pred: m2 === 0 ? cells.predC : cells.predP, counts: drawn, out: counts });
+        const base = (r * this.models + m2) * keys.length;
+        keys.forEach((name, i) => {
+          out[base + i] = computeMulticlassCountMetricValue(name, counts) ?? Number.NaN;
+        });
+      }
+    });
+  }
+};
+function totalRows(cells) {
+  let n = 0;
+  for (let c = 0; c < cells.size; c++) n += cells.count[c];
+  return n;
+}
+
 // shared/evaluate/linear-bootstrap.ts
 var REGRESSION_REPLICATES = ["mae", "rmse", "r2", "mape"];
 var RegressionBootstrap = class {
@@ -42880,8 +43986,13 @@ var RegressionBootstrap = class {
       }
     }
   }
-  /** One resample: per model [mae, rmse, r2, mape] at out[4m …] (NaN where undefined). */
-  resample(rng, out) {
+  /** One resample per generator: per model [mae, rmse, r2, mape] at out[4 · (r · models + m) …] (NaN where undefined). */
+  resample(rngs, out) {
+    rngs.forEach((rng, r) => {
+      this.resampleOne(rng, out, 4 * r * this.models);
+    });
+  }
+  resampleOne(rng, out, at) {
     this.sampler.sample(rng, this.counts);
     const { counts, terms, y, models, sums } = this;
     const n = counts.length;
@@ -42908,10 +44019,11 @@ var RegressionBootstrap = class {
       const abs = sums[3 * m2];
       const sq = sums[3 * m2 + 1];
       const rel = sums[3 * m2 + 2];
-      out[4 * m2] = abs / n;
-      out[4 * m2 + 1] = Math.sqrt(sq / n);
-      out[4 * m2 + 2] = n < 2 ? Number.NaN : sq === 0 ? 1 : min === max ? Number.NaN : 1 - sq / ssTot;
-      out[4 * m2 + 3] = rel / n;
+      const o = at + 4 * m2;
+      out[o] = abs / n;
+      out[o + 1] = Math.sqrt(sq / n);
+      out[o + 2] = n < 2 ? Number.NaN : sq === 0 ? 1 : min === max ? Number.NaN : 1 - sq / ssTot;
+      out[o + 3] = rel / n;
     }
   }
   /** The last resample as per-row multiplicities (for checks against the metric functions). */
@@ -42942,16 +44054,18 @@ var MulticlassLossBootstrap = class {
       }
     }
   }
-  /** One resample: the log loss of model m at out[m]. */
-  resample(rng, out) {
-    this.sampler.sample(rng, this.counts);
+  /** One resample per generator: the log loss of model m at out[r · models + m]. */
+  resample(rngs, out) {
     const { counts, terms, models } = this;
     const n = counts.length;
-    for (let m2 = 0; m2 < models; m2++) {
-      let sum2 = 0;
-      for (let i = 0; i < n; i++) sum2 += counts[i] * terms[i * models + m2];
-      out[m2] = n === 0 ? Number.NaN : sum2 / n;
-    }
+    rngs.forEach((rng, r) => {
+      this.sampler.sample(rng, counts);
+      for (let m2 = 0; m2 < models; m2++) {
+        let sum2 = 0;
+        for (let i = 0; i < n; i++) sum2 += counts[i] * terms[i * models + m2];
+        out[r * models + m2] = n === 0 ? Number.NaN : sum2 / n;
+      }
+    });
   }
   /** The last resample as per-row multiplicities (for checks against the metric functions). */
   rowWeights() {
@@ -42959,74 +44073,78 @@ var MulticlassLossBootstrap = class {
   }
 };
 
-// shared/evaluate/evaluate-multiclass.ts
-function evaluateMulticlass(input2) {
-  const { target, groupings, settings, lap } = input2;
-  if (target.task !== "multiclass" || input2.candidate.task !== "multiclass") {
-    throw new Error("unreachable: multiclass input expected");
+// shared/evaluate/bootstrap-plan.ts
+function buildReplicateSources(plan) {
+  switch (plan.task) {
+    case "binary":
+      return [
+        new BinaryCellBootstrap(plan.cells, plan.groupSizes, plan.gaps),
+        new BinaryScoreBootstrap(plan.scores)
+      ];
+    case "multiclass":
+      return [
+        new MulticlassCellBootstrap(plan.cells, plan.k),
+        new MulticlassLossBootstrap({ y: plan.y, k: plan.k, probas: plan.probas })
+      ];
+    case "regression":
+      return [new RegressionBootstrap({ y: plan.y, predictions: plan.predictions })];
   }
-  const production = input2.production?.task === "multiclass" ? input2.production : null;
-  const aligned = alignMulticlass({
-    y: target.y,
-    targetClasses: target.classes,
-    candidate: input2.candidate,
-    production
-  });
-  const { k, y } = aligned;
-  const sides = aligned.production === null ? [aligned.candidate] : [aligned.candidate, aligned.production];
-  const preds = sides.map((p) => decideMulticlass(p.proba, k, p.label));
-  const cells = buildCells({ y, k, predC: preds[0], predP: preds[1] ?? null, groupings });
-  lap("engine_prepare_ms");
-  const metrics = sides.map((p, m2) => computeMulticlassMetrics({ y, k, proba: p.proba, pred: preds[m2] }));
-  lap("engine_metrics_ms");
-  const groups = computeMulticlassGroupTables({ groupings, cells, k, minGroupSize: settings.minGroupSize });
-  lap("engine_groups_ms");
-  const buildSources = () => [
-    new MulticlassCellBootstrap(cells, k),
-    new MulticlassLossBootstrap({ y, k, probas: sides.map((p) => p.proba) })
-  ];
-  return { metrics: [metrics[0], metrics[1] ?? null], groups, gaps: [], buildSources };
-}
-
-// shared/evaluate/evaluate-regression.ts
-function evaluateRegression(input2) {
-  const { target, groupings, settings, lap } = input2;
-  if (target.task !== "regression") throw new Error("unreachable: regression target expected");
-  const y = target.y;
-  const predictions = [input2.candidate, input2.production].filter((p) => p?.task === "regression").map((p) => p.prediction);
-  lap("engine_prepare_ms");
-  const metrics = predictions.map((prediction) => computeRegressionMetrics({ y, prediction }));
-  lap("engine_metrics_ms");
-  const groups = computeRegressionGroupTables({
-    groupings,
-    y,
-    predictions,
-    minGroupSize: settings.minGroupSize
-  });
-  lap("engine_groups_ms");
-  const buildSources = () => [new RegressionBootstrap({ y, predictions })];
-  return { metrics: [metrics[0], metrics[1] ?? null], groups, gaps: [], buildSources };
 }
 
 // shared/evaluate/run-bootstrap.ts
-init_rng();
 var MAX_RESAMPLES = 1e6;
 var STREAMS_PER_SOURCE = 2 ** 26;
-function runBootstrap(input2) {
-  const { sources, resamples, onProgress } = input2;
-  if (resamples > MAX_RESAMPLES) throw new RangeError(`at most ${MAX_RESAMPLES} resamples, got ${resamples}`);
-  const store = new ReplicateStore(resamples);
-  const outs = sources.map((s) => new Float64Array(s.keys.length * s.models));
-  const every = Math.max(1, Math.ceil(resamples / 100));
-  for (let b = 0; b < resamples; b++) {
-    for (let i = 0; i < sources.length; i++) {
-      sources[i].resample(createRng(input2.seed, (i + 1) * STREAMS_PER_SOURCE + b), outs[i]);
-      store.record(sources[i], b, outs[i]);
-    }
-    if (onProgress !== void 0 && ((b + 1) % every === 0 || b + 1 === resamples))
-      onProgress((b + 1) / resamples);
+function runBootstrapSlice(input2) {
+  return runSourcesSlice({ ...input2, sources: buildReplicateSources(input2.plan) });
+}
+function runSourcesSlice(input2) {
+  const { sources, seed, from, to, onProgress } = input2;
+  if (!(Number.isInteger(from) && Number.isInteger(to) && 0 <= from && from <= to && to <= MAX_RESAMPLES))
+    throw new RangeError(`resamples [${from}, ${to}) must lie within [0, ${MAX_RESAMPLES}]`);
+  const outs = sources.map((s) => ({
+    keys: s.keys,
+    models: s.models,
+    values: new Float64Array((to - from) * s.keys.length * s.models)
+  }));
+  for (let b = from; b < to; b += LANES) {
+    const count = Math.min(LANES, to - b);
+    sources.forEach((source, i) => {
+      const rngs = [];
+      for (let r = 0; r < count; r++) rngs.push(createRng(seed, (i + 1) * STREAMS_PER_SOURCE + b + r));
+      const width = source.keys.length * source.models;
+      source.resample(rngs, outs[i].values.subarray((b - from) * width, (b - from + count) * width));
+    });
+    onProgress?.(b + count - from);
   }
+  return { from, to, sources: outs };
+}
+function mergeReplicateSlices(resamples, slices) {
+  const sorted = [...slices].sort((a, b) => a.from - b.from);
+  let next = 0;
+  for (const slice of sorted) {
+    if (slice.from !== next)
+      throw new RangeError(`bootstrap slices leave [${next}, ${slice.from}) uncovered or overlap`);
+    next = slice.to;
+  }
+  if (next !== resamples)
+    throw new RangeError(`bootstrap slices cover [0, ${next}), expected [0, ${resamples})`);
+  const shape = (s) => s.sources.map((x) => `${x.models}:${x.keys.join(",")}`).join(";");
+  if (sorted.some((s) => shape(s) !== shape(sorted[0])))
+    throw new RangeError("bootstrap slices disagree on their sources");
+  const store = new ReplicateStore(resamples);
+  for (const slice of sorted) for (const source of slice.sources) store.record(source, slice.from);
   return store;
+}
+function throttleProgress(total, onProgress) {
+  if (onProgress === void 0) return void 0;
+  const every = Math.max(1, Math.ceil(total / 100));
+  let reported = 0;
+  return (done) => {
+    if (done === total || done - reported >= every) {
+      reported = done;
+      onProgress(done / total);
+    }
+  };
 }
 
 // shared/evaluate/validate-engine-input.ts
@@ -43035,52 +44153,52 @@ function validateEngineInput(input2) {
   const { target, settings } = input2;
   const n = target.y.length;
   validateSettings(settings);
-  if (target.task !== settings.task) fail(`the target is ${target.task} but the task is ${settings.task}`);
+  if (target.task !== settings.task) fail2(`the target is ${target.task} but the task is ${settings.task}`);
   for (const [side, p] of [
     ["candidate", input2.candidate],
     ["production", input2.production]
   ]) {
     if (p === null) continue;
-    if (p.task !== settings.task) fail(`${side} predictions are ${p.task} but the task is ${settings.task}`);
+    if (p.task !== settings.task) fail2(`${side} predictions are ${p.task} but the task is ${settings.task}`);
     validatePredictions(side, p, n);
   }
   for (const g of input2.groupings) {
-    if (g.codes.length !== n) fail(`grouping ${g.column} has ${g.codes.length} rows, the target ${n}`);
+    if (g.codes.length !== n) fail2(`grouping ${g.column} has ${g.codes.length} rows, the target ${n}`);
     const row = findFirst(g.codes, (c) => c < -1 || c >= g.names.length);
     if (row >= 0)
-      fail(
+      fail2(
         `grouping ${g.column}, row ${row + 1}: group code ${g.codes[row]} outside its ${g.names.length} names`
       );
   }
 }
 function validateSettings(s) {
   if (!Number.isInteger(s.bootstrap) || s.bootstrap < 0 || s.bootstrap > MAX_RESAMPLES) {
-    fail(`bootstrap must be an integer in [0, ${MAX_RESAMPLES}], got ${s.bootstrap}`);
+    fail2(`bootstrap must be an integer in [0, ${MAX_RESAMPLES}], got ${s.bootstrap}`);
   }
-  if (!(s.confidence > 0 && s.confidence < 1)) fail(`confidence must be in (0, 1), got ${s.confidence}`);
-  if (!(s.minGroupSize >= 0)) fail(`minGroupSize must be non-negative, got ${s.minGroupSize}`);
-  if (!Number.isInteger(s.seed)) fail(`seed must be an integer, got ${s.seed}`);
+  if (!(s.confidence > 0 && s.confidence < 1)) fail2(`confidence must be in (0, 1), got ${s.confidence}`);
+  if (!(s.minGroupSize >= 0)) fail2(`minGroupSize must be non-negative, got ${s.minGroupSize}`);
+  if (!Number.isInteger(s.seed)) fail2(`seed must be an integer, got ${s.seed}`);
 }
 function validatePredictions(side, p, n) {
   if (p.task === "binary") {
-    if (p.score.length !== n) fail(`${side} has ${p.score.length} scores for ${n} rows`);
-    if (p.label !== null && p.label.length !== n) fail(`${side} has ${p.label.length} labels for ${n} rows`);
+    if (p.score.length !== n) fail2(`${side} has ${p.score.length} scores for ${n} rows`);
+    if (p.label !== null && p.label.length !== n) fail2(`${side} has ${p.label.length} labels for ${n} rows`);
     const row = findFirst(p.score, isProbability, true);
     if (row >= 0)
-      fail(`${side} score at row ${row + 1} is ${p.score[row]}, expected a probability in [0, 1]`);
+      fail2(`${side} score at row ${row + 1} is ${p.score[row]}, expected a probability in [0, 1]`);
   } else if (p.task === "multiclass") {
     const k = p.classes.length;
     if (p.proba.length !== n * k)
-      fail(`${side} has ${p.proba.length} probabilities for ${n} rows \xD7 ${k} classes`);
-    if (p.label !== null && p.label.length !== n) fail(`${side} has ${p.label.length} labels for ${n} rows`);
+      fail2(`${side} has ${p.proba.length} probabilities for ${n} rows \xD7 ${k} classes`);
+    if (p.label !== null && p.label.length !== n) fail2(`${side} has ${p.label.length} labels for ${n} rows`);
     const at = findFirst(p.proba, isProbability, true);
     if (at >= 0)
-      fail(`${side} probability at row ${Math.floor(at / k) + 1} is ${p.proba[at]}, expected [0, 1]`);
+      fail2(`${side} probability at row ${Math.floor(at / k) + 1} is ${p.proba[at]}, expected [0, 1]`);
   } else {
-    if (p.prediction.length !== n) fail(`${side} has ${p.prediction.length} predictions for ${n} rows`);
+    if (p.prediction.length !== n) fail2(`${side} has ${p.prediction.length} predictions for ${n} rows`);
     const row = findFirst(p.prediction, Number.isFinite, true);
     if (row >= 0)
-      fail(`${side} prediction at row ${row + 1} is ${p.prediction[row]}, expected a finite number`);
+      fail2(`${side} prediction at row ${row + 1} is ${p.prediction[row]}, expected a finite number`);
   }
 }
 var isProbability = (v) => v >= 0 && v <= 1;
@@ -43088,40 +44206,63 @@ function findFirst(values, test, negate = false) {
   for (let i = 0; i < values.length; i++) if (test(values[i]) !== negate) return i;
   return -1;
 }
-function fail(message) {
+function fail2(message) {
   throw new ModelGateError("engine_input", `engine input: ${message}`);
 }
 
-// shared/evaluate/evaluate-model-pair.ts
+// shared/evaluate/model-pair-steps.ts
 var TASKS = { binary: evaluateBinary, multiclass: evaluateMulticlass, regression: evaluateRegression };
-function evaluateModelPair(input2) {
-  const now = input2.now ?? (() => 0);
-  const timings = {};
+function prepareModelPair(input2) {
+  const clock = startClock(input2.now ?? (() => 0));
+  validateEngineInput(input2);
+  const { settings } = input2;
+  const task = { ...input2, lap: clock.lap };
+  const evaluation = TASKS[settings.task](task);
+  return {
+    resamples: settings.bootstrap,
+    seed: settings.seed,
+    rows: input2.target.y.length,
+    state: { evaluation, settings, clock, points: null }
+  };
+}
+function buildModelPairPlan(prepared) {
+  const { evaluation, clock } = prepared.state;
+  const plan = prepared.resamples > 0 ? evaluation.buildPlan() : null;
+  clock.lap("engine_bootstrap_ms");
+  return plan;
+}
+function computeModelPairPoints(prepared) {
+  prepared.state.points ??= prepared.state.evaluation.computePoints();
+}
+function completeModelPair(prepared, slices) {
+  computeModelPairPoints(prepared);
+  const { evaluation, settings, clock, points } = prepared.state;
+  const store = prepared.resamples === 0 ? null : mergeReplicateSlices(prepared.resamples, slices);
+  clock.lap("engine_bootstrap_ms");
+  const result = assemble2({ evaluation, points, store, settings });
+  clock.timings.engine_total_ms = clock.now() - clock.start;
+  return { ...result, timings: clock.timings };
+}
+function startClock(now) {
   const start = now();
+  const timings = {
+    engine_prepare_ms: 0,
+    engine_metrics_ms: 0,
+    engine_groups_ms: 0,
+    engine_bootstrap_ms: 0
+  };
   let last = start;
   const lap = (name) => {
     const t = now();
     timings[name] = (timings[name] ?? 0) + (t - last);
     last = t;
   };
-  validateEngineInput(input2);
-  const { settings } = input2;
-  const task = { ...input2, lap };
-  const evaluation = TASKS[settings.task](task);
-  const store = settings.bootstrap > 0 ? runBootstrap({
-    sources: evaluation.buildSources(),
-    resamples: settings.bootstrap,
-    seed: settings.seed,
-    onProgress: input2.onProgress
-  }) : null;
-  lap("engine_bootstrap_ms");
-  const result = assemble(evaluation, store, settings);
-  timings.engine_total_ms = now() - start;
-  return { ...result, timings };
+  return { now, start, timings, lap };
 }
-function assemble(evaluation, store, settings) {
+function assemble2(input2) {
+  const { evaluation, points, store, settings } = input2;
   const { confidence } = settings;
-  const [pointC, pointP] = evaluation.metrics;
+  const [pointC, pointP] = points.metrics;
   const metrics = {};
   for (const name of metricsForTask(settings.task)) {
     const candidate = pointC[name] ?? { value: null, reason: "not computed" };
@@ -43144,647 +44285,139 @@ function assemble(evaluation, store, settings) {
       ])
     );
   }
-  return { metrics, groups: evaluation.groups, fairness };
+  return { metrics, groups: points.groups, fairness };
 }
 
-// shared/gate/decide-bound.ts
-var EPSILON = 1e-12;
-function satisfies(x, threshold, side) {
-  const slack = EPSILON * Math.max(1, Math.abs(threshold));
-  return side === "min" ? x >= threshold - slack : x <= threshold + slack;
-}
-function decideBound(input2) {
-  const { value, interval, threshold, side, format } = input2;
-  const level = formatConfidence(input2.confidence);
-  const limit = `the ${input2.limitName} ${(input2.formatLimit ?? format)(threshold)}`;
-  const bounds = interval ? `${format(interval[0])} to ${format(interval[1])}` : "";
-  const range = input2.quantity ? `of ${input2.quantity}, ${bounds},` : bounds;
-  if (input2.test === "noninferiority") {
-    if (!interval) {
-      return {
-        status: "error",
-        note: "Non-inferiority needs a confidence interval, but none was computed; set defaults.bootstrap above 0."
-      };
-    }
-    const worst = side === "min" ? interval[0] : interval[1];
-    return satisfies(worst, threshold, side) ? {
-      status: "pass",
-      note: `Non-inferiority shown: the whole ${level} interval ${range} is within ${limit}.`
-    } : {
-      status: "fail",
-      note: `Non-inferiority not shown: the ${level} interval ${range} reaches past ${limit}.`
-    };
-  }
-  const passes = satisfies(value, threshold, side);
-  const crosses = interval !== null && straddles(interval, threshold, side);
-  if (!passes) {
-    return {
-      status: "fail",
-      note: crosses ? `The ${level} interval ${range} straddles ${limit}; the point estimate decides.` : ""
-    };
-  }
-  if (crosses && input2.warnWithinNoise) {
-    return { status: "warn", note: `Within noise: the ${level} interval ${range} straddles ${limit}.` };
-  }
-  return { status: "pass", note: "" };
-}
-function straddles(interval, threshold, side) {
-  const [lo, hi] = interval;
-  return side === "min" ? !satisfies(lo, threshold, side) && satisfies(hi, threshold, side) : !satisfies(hi, threshold, side) && satisfies(lo, threshold, side);
-}
+// action/parallel/run-bootstrap-workers.ts
+import { existsSync } from "node:fs";
+import { createRequire as createRequire2 } from "node:module";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
 
-// shared/gate/types.ts
-function finite(x) {
-  return x !== null && x !== void 0 && Number.isFinite(x) ? x : null;
-}
-function finiteInterval(ci) {
-  if (!ci || !Number.isFinite(ci[0]) || !Number.isFinite(ci[1])) return null;
-  return ci[0] <= ci[1] ? [ci[0], ci[1]] : [ci[1], ci[0]];
-}
-function errorCheck(head2, message) {
-  return { ...head2, observed: null, interval: null, status: "error", message };
-}
-function skippedCheck(head2, message) {
-  return { ...head2, observed: null, interval: null, status: "skipped", message };
-}
-var FIRST_PROMOTION_SKIP = "Skipped: this is the first promotion of this model, so there is no production version to compare with.";
-function sentences(...parts) {
-  return parts.filter((part) => part.length > 0).join(" ");
-}
-
-// shared/gate/build-bound-check.ts
-function requirement(side, threshold) {
-  return side === "min" ? `at least ${formatThreshold(threshold)} is required` : `at most ${formatThreshold(threshold)} is allowed`;
-}
-function buildBoundCheck(input2) {
-  const { head: head2, side, estimate } = input2;
-  if (!estimate) return errorCheck(head2, input2.absent);
-  const value = finite(estimate.value);
-  if (value === null) {
-    const why = estimate.reason ? ` (${estimate.reason})` : "";
-    return errorCheck(
-      head2,
-      `${input2.subject} is undefined for the candidate${why}, so the ${side === "min" ? "minimum" : "maximum"} cannot be checked.`
+// action/parallel/copy-to-shared-memory.ts
+function copyToSharedMemory(value) {
+  if (ArrayBuffer.isView(value) && !(value instanceof DataView))
+    return shareTypedArray(value);
+  if (Array.isArray(value)) return value.map((item) => copyToSharedMemory(item));
+  if (value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [key, copyToSharedMemory(item)])
     );
   }
-  const interval = finiteInterval(estimate.ci);
-  const decision = decideBound({
-    value,
-    interval,
-    threshold: head2.threshold,
-    side,
-    test: input2.test,
-    warnWithinNoise: input2.warnWithinNoise,
-    confidence: input2.confidence,
-    limitName: side === "min" ? "minimum" : "maximum",
-    format: formatNumber,
-    formatLimit: formatThreshold
-  });
-  const message = sentences(
-    `${input2.subject} ${input2.describe(value)}; ${requirement(side, head2.threshold)}.`,
-    decision.note,
-    input2.extra ?? ""
-  );
-  return { ...head2, observed: value, interval, status: decision.status, message };
+  return value;
+}
+function shareTypedArray(array2) {
+  if (array2.buffer instanceof SharedArrayBuffer) return array2;
+  const Constructor = array2.constructor;
+  const shared = new Constructor(new SharedArrayBuffer(array2.byteLength));
+  new Uint8Array(shared.buffer).set(new Uint8Array(array2.buffer, array2.byteOffset, array2.byteLength));
+  return shared;
 }
 
-// shared/gate/build-regression-check.ts
-function buildRegressionCheck(input2) {
-  const { head: head2 } = input2;
-  if (input2.firstPromotion) return skippedCheck(head2, FIRST_PROMOTION_SKIP);
-  const delta = finite(input2.delta);
-  if (delta === null) {
-    return errorCheck(
-      head2,
-      `${input2.subject} could not be compared with production: ${input2.missingReason}.`
+// action/parallel/run-bootstrap-workers.ts
+async function runBootstrapOnWorkers(input2) {
+  const plan = copyToSharedMemory(input2.plan);
+  const ranges = splitResamples(input2.resamples, input2.workers);
+  const done = ranges.map(() => 0);
+  const workers = [];
+  const report = (i, count) => {
+    done[i] = count;
+    input2.onProgress?.(done.reduce((a, b) => a + b, 0));
+  };
+  try {
+    return await Promise.all(
+      ranges.map(([from, to], i) => {
+        const task = { plan, seed: input2.seed, from, to };
+        const worker = startWorker(input2.entry, task);
+        workers.push(worker);
+        return collectSlice(worker, (count) => report(i, count));
+      })
     );
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
   }
-  const sign = input2.direction === "higher" ? -1 : 1;
-  const worsening = sign * delta;
-  const ci = finiteInterval(input2.deltaInterval);
-  const interval = ci ? orderPair(sign * ci[0], sign * ci[1]) : null;
-  return input2.relative ? relativeCheck(input2, worsening, interval) : absoluteCheck(input2, worsening, interval);
 }
-function absoluteCheck(input2, worsening, interval) {
-  const fmt = input2.format ?? formatNumber;
-  const decision = decideBound({
-    value: worsening,
-    interval,
-    threshold: input2.head.threshold,
-    side: "max",
-    test: input2.test,
-    warnWithinNoise: input2.warnWithinNoise,
-    confidence: input2.confidence,
-    limitName: "tolerance",
-    quantity: "the worsening (below 0 = better)",
-    format: fmt
-  });
-  const change = describeChange(input2, worsening, fmt(Math.abs(worsening)));
-  const allowed = `${allowance(input2.direction, worsening)} ${fmt(input2.head.threshold)} is allowed`;
-  const message = sentences(`${change}; ${allowed}.`, decision.note);
-  return { ...input2.head, observed: worsening, interval, status: decision.status, message };
-}
-function relativeCheck(input2, worsening, interval) {
-  const { head: head2 } = input2;
-  const production = finite(input2.production);
-  if (production === null) {
-    return errorCheck(
-      head2,
-      `${input2.subject} has no production value, so a relative change cannot be computed: ${input2.missingReason}.`
-    );
+function splitResamples(resamples, parts) {
+  const count = Math.max(1, Math.min(parts, Math.ceil(resamples / LANES)));
+  const ranges = [];
+  let from = 0;
+  for (let p = 1; p <= count; p++) {
+    const to = p === count ? resamples : Math.min(resamples, Math.round(resamples * p / count / LANES) * LANES);
+    if (to > from) ranges.push([from, to]);
+    from = Math.max(from, to);
   }
-  const allowed = `${allowance(input2.direction, worsening)} ${formatPercent(head2.threshold)} is allowed`;
-  if (production === 0) return relativeFromZero(input2, worsening, allowed);
-  const scale = Math.abs(production);
-  const relative = worsening / scale;
-  const relInterval = interval ? [interval[0] / scale, interval[1] / scale] : null;
-  const decision = decideBound({
-    value: relative,
-    interval: relInterval,
-    threshold: head2.threshold,
-    side: "max",
-    test: input2.test,
-    warnWithinNoise: input2.warnWithinNoise,
-    confidence: input2.confidence,
-    limitName: "tolerance",
-    quantity: "the relative worsening (below 0 = better)",
-    format: formatPercent
-  });
-  const message = sentences(
-    `${describeChange(input2, worsening, formatPercent(Math.abs(relative)))}; ${allowed}.`,
-    decision.note
-  );
-  return { ...head2, observed: relative, interval: relInterval, status: decision.status, message };
+  return ranges;
 }
-function relativeFromZero(input2, worsening, allowed) {
-  const { head: head2 } = input2;
-  const change = describeChange(input2, worsening, "");
-  if (satisfies(worsening, 0, "max") && satisfies(worsening, 0, "min")) {
-    return { ...head2, observed: 0, interval: null, status: "pass", message: `${change}; ${allowed}.` };
-  }
-  if (worsening < 0) {
-    const message2 = `${change}; a change relative to 0 is undefined, and an improvement is always allowed.`;
-    return { ...head2, observed: null, interval: null, status: "pass", message: message2 };
-  }
-  const message = `${change}; any worsening from 0 is an unbounded relative change, and ${allowed}.`;
-  return { ...head2, observed: null, interval: null, status: "fail", message };
-}
-function describeChange(input2, worsening, amount) {
-  const fmt = input2.format ?? formatNumber;
-  const production = finite(input2.production);
-  const candidate = finite(input2.candidate);
-  const span = production !== null && candidate !== null ? ` (from ${fmt(production)} to ${fmt(candidate)})` : "";
-  if (satisfies(worsening, 0, "max") && satisfies(worsening, 0, "min")) {
-    return candidate !== null ? `${input2.subject} is unchanged at ${fmt(candidate)}` : `${input2.subject} is unchanged`;
-  }
-  const verb = worsening > 0 === (input2.direction === "higher") ? "fell" : "rose";
-  if (amount === "") {
-    return production !== null && candidate !== null ? `${input2.subject} ${verb} from ${fmt(production)} to ${fmt(candidate)}` : `${input2.subject} ${verb}`;
-  }
-  return `${input2.subject} ${verb} by ${amount}${span}`;
-}
-function allowance(direction, worsening) {
-  if (worsening > 0) return "at most";
-  return direction === "higher" ? "a fall of at most" : "a rise of at most";
-}
-function orderPair(a, b) {
-  return a <= b ? [a, b] : [b, a];
-}
-
-// shared/gate/fairness-checks.ts
-function buildFairnessChecks(ctx, name, t) {
-  const bounds = configuredBounds(t);
-  if (bounds.length === 0) return [];
-  const byColumn = ctx.model.fairness[name] ?? {};
-  const columns = t.columns ?? Object.keys(byColumn);
-  if (!isGapName(name) || columns.length === 0) {
-    const why = !isGapName(name) ? `${name} is not a known fairness metric.` : `${gapLabel(name)} is gated, but the report has no sensitive column for it; configure sensitive columns for this model.`;
-    return bounds.map(([bound, threshold]) => errorCheck(head(name, void 0, bound, threshold, t), why));
-  }
-  const checks = [];
-  for (const column of columns) {
-    for (const [bound, threshold] of bounds) {
-      checks.push(gapCheck({ ctx, name, column, bound, threshold, t, gap: byColumn[column] }));
-    }
-  }
-  return checks;
-}
-function configuredBounds(t) {
-  const all = [
-    ["min", t.min],
-    ["max", t.max],
-    ["max_increase", t.maxIncrease]
-  ];
-  return all.filter((pair) => pair[1] !== void 0);
-}
-function head(name, column, bound, threshold, t) {
-  const id = column === void 0 ? `fairness.${name}.${bound}` : `fairness.${name}.${column}.${bound}`;
-  const kind = bound === "max_increase" ? "fairness_regression" : "fairness";
-  const base = { id, kind, metric: name, bound, threshold, test: t.test };
-  return column === void 0 ? base : { ...base, column };
-}
-function gapCheck({ ctx, name, column, bound, threshold, t, gap }) {
-  const h = head(name, column, bound, threshold, t);
-  const subject = `${gapLabel(name)} on ${column}`;
-  const absent = `${subject} is gated but was not computed; check that ${column} is a sensitive column of this model.`;
-  if (bound === "max_increase") {
-    if (!gap && !ctx.model.firstPromotion) return errorCheck(h, absent);
-    return buildRegressionCheck({
-      head: h,
-      relative: false,
-      direction: GAPS[name].direction,
-      subject,
-      candidate: gap?.candidate.value,
-      production: gap?.production?.value,
-      delta: gap?.delta?.value,
-      deltaInterval: gap?.delta?.ci,
-      missingReason: gapMissingReason(ctx, gap),
-      firstPromotion: ctx.model.firstPromotion,
-      test: t.test,
-      warnWithinNoise: t.warnWithinNoise,
-      confidence: ctx.confidence
+function collectSlice(worker, onProgress) {
+  return new Promise((resolve2, reject) => {
+    worker.on("message", (message) => {
+      if (message.kind === "progress") onProgress(message.done);
+      else resolve2(message.slice);
     });
-  }
-  const production = finite(gap?.production?.value);
-  return buildBoundCheck({
-    head: h,
-    side: bound,
-    estimate: gap?.candidate,
-    absent,
-    subject,
-    describe: (value) => describeGapValue(value, production),
-    test: t.test,
-    warnWithinNoise: t.warnWithinNoise,
-    confidence: ctx.confidence,
-    extra: describeGroups(gap)
+    worker.on("error", reject);
+    worker.on(
+      "exit",
+      (code) => reject(new Error(`bootstrap worker exited with code ${code} before its result`))
+    );
   });
 }
-function describeGapValue(value, production) {
-  if (production === null) return `is ${formatNumber(value)}`;
-  if (formatNumber(value) === formatNumber(production)) return `is unchanged at ${formatNumber(value)}`;
-  return `${value > production ? "rose" : "fell"} from ${formatNumber(production)} to ${formatNumber(value)}`;
-}
-function describeGroups(gap) {
-  if (!gap) return "";
-  const parts = [];
-  if (gap.extremes)
-    parts.push(`The extremes are the groups ${gap.extremes.min} (lowest) and ${gap.extremes.max} (highest).`);
-  if (gap.excluded.length > 0) {
-    const n = gap.excluded.length;
-    parts.push(`${n} ${n === 1 ? "group was" : "groups were"} left out of the gap (too small or undefined).`);
-  }
-  return parts.join(" ");
-}
-function gapMissingReason(ctx, gap) {
-  const loadError = ctx.model.operational.production?.load_error;
-  if (loadError) return `the production model could not be loaded (${loadError})`;
-  if (!gap?.production) return "the report has no production value";
-  return gap.delta?.reason ?? gap.production.reason ?? gap.candidate.reason ?? "the difference is undefined";
-}
-
-// shared/gate/worst-group-checks.ts
-function buildWorstGroupChecks(ctx, name, t) {
-  const checks = [];
-  const bounds = [
-    ["worst_group_min", t.worstGroupMin, "min"],
-    ["worst_group_max", t.worstGroupMax, "max"]
-  ];
-  for (const [bound, threshold, side] of bounds) {
-    if (threshold === void 0) continue;
-    const columns = Object.keys(ctx.model.groups);
-    if (columns.length === 0) {
-      const head2 = {
-        id: `gates.${name}.${bound}`,
-        kind: "worst_group",
-        metric: name,
-        bound,
-        threshold,
-        test: "point"
-      };
-      const message = `The worst-group ${metricLabel(name)} is gated, but the report has no groups; configure sensitive columns for this model.`;
-      checks.push(errorCheck(head2, message));
-      continue;
-    }
-    for (const column of columns) {
-      checks.push(worstGroupCheck({ ctx, name, column, bound, threshold, side }));
-    }
-  }
-  return checks;
-}
-function worstGroupCheck({ ctx, name, column, bound, threshold, side }) {
-  const label = metricLabel(name);
-  const head2 = {
-    id: `gates.${name}.${column}.${bound}`,
-    kind: "worst_group",
-    metric: name,
-    column,
-    bound,
-    threshold,
-    test: "point"
-  };
-  const entries = Object.entries(ctx.model.groups[column] ?? {});
-  const { eligible, small, undefinedIn } = partition(entries, name);
-  const skippedNote = describeExcluded(small, undefinedIn, label);
-  const worst = pickWorst(eligible, side);
-  if (!worst) {
-    const message2 = sentences(
-      `No group of ${column} can be gated for ${label}.`,
-      skippedNote,
-      "A worst-group bound needs at least one group of sufficient size with a defined value."
-    );
-    return errorCheck(head2, message2);
-  }
-  const [group, value] = worst;
-  const status = satisfies(value, threshold, side) ? "pass" : "fail";
-  const message = sentences(
-    `${label} of the worst ${column} group (${group}) is ${formatNumber(value)}; ${requirement(side, threshold)}.`,
-    skippedNote
+function startWorker(entry, task) {
+  if (!entry.pathname.endsWith(".ts")) return new Worker(entry, { workerData: task });
+  const tsx = path.join(
+    path.dirname(createRequire2(import.meta.url).resolve("tsx/package.json")),
+    "dist/esm/api/index.mjs"
   );
-  return { ...head2, group, observed: value, interval: null, status, message };
+  const code = `import(${JSON.stringify(pathToFileURL(tsx).href)}).then((tsx) => tsx.tsImport(${JSON.stringify(entry.href)}, ${JSON.stringify(entry.href)}));`;
+  return new Worker(code, { eval: true, workerData: task });
 }
-function partition(entries, name) {
-  const eligible = [];
-  const small = [];
-  const undefinedIn = [];
-  for (const [group, entry] of entries) {
-    const value = finite(entry.candidate[name]);
-    if (entry.flags.includes("small_group")) small.push(group);
-    else if (value === null) undefinedIn.push(group);
-    else eligible.push([group, value]);
+function findBootstrapWorker(base = import.meta.url) {
+  const candidates = ["./bootstrap-worker.js", "../bootstrap-worker.js"];
+  if (base.endsWith(".ts")) candidates.push("./bootstrap-worker.ts");
+  for (const candidate of candidates) {
+    const url2 = new URL(candidate, base);
+    if (existsSync(fileURLToPath(url2))) return url2;
   }
-  return { eligible, small, undefinedIn };
-}
-function pickWorst(eligible, side) {
-  let worst;
-  for (const pair of eligible) {
-    if (!worst || (side === "min" ? pair[1] < worst[1] : pair[1] > worst[1])) worst = pair;
-  }
-  return worst;
-}
-function describeExcluded(small, undefinedIn, label) {
-  const parts = [];
-  if (small.length > 0)
-    parts.push(`${listNames(small)} ${small.length === 1 ? "is" : "are"} too small to gate`);
-  if (undefinedIn.length > 0) parts.push(`${label} is undefined for ${listNames(undefinedIn)}`);
-  return parts.length > 0 ? `Not gated: ${parts.join("; ")}.` : "";
-}
-function listNames(names) {
-  const shown = names.slice(0, 5).join(", ");
-  return names.length > 5 ? `${shown} and ${names.length - 5} more` : shown;
+  return null;
 }
 
-// shared/gate/metric-checks.ts
-function buildMetricChecks(ctx, name, t) {
-  const checks = [];
-  const comparison = ctx.model.metrics[name];
-  const label = metricLabel(name);
-  const absent = `${label} is gated but was not computed for this model; check the metric name and the task.`;
-  for (const side of ["min", "max"]) {
-    const threshold = t[side];
-    if (threshold === void 0) continue;
-    const head2 = {
-      id: `gates.${name}.${side}`,
-      kind: "metric",
-      metric: name,
-      bound: side,
-      threshold,
-      test: t.test
-    };
-    checks.push(
-      buildBoundCheck({
-        head: head2,
-        side,
-        estimate: comparison?.candidate,
-        absent,
-        subject: label,
-        describe: (value) => `is ${formatNumber(value)}`,
-        test: t.test,
-        warnWithinNoise: t.warnWithinNoise,
-        confidence: ctx.confidence
-      })
-    );
-  }
-  checks.push(...buildMetricRegressions(ctx, name, t));
-  checks.push(...buildWorstGroupChecks(ctx, name, t));
-  return checks;
-}
-function buildMetricRegressions(ctx, name, t) {
-  const checks = [];
-  const comparison = ctx.model.metrics[name];
-  const label = metricLabel(name);
-  const bounds = [
-    ["max_regression", t.maxRegression, false],
-    ["max_regression_relative", t.maxRegressionRelative, true]
-  ];
-  for (const [bound, threshold, relative] of bounds) {
-    if (threshold === void 0) continue;
-    const head2 = {
-      id: `gates.${name}.${bound}`,
-      kind: "regression",
-      metric: name,
-      bound,
-      threshold,
-      test: t.test
-    };
-    if (!isMetricName(name)) {
-      checks.push(errorCheck(head2, `${name} is not a known metric, so which direction is worse is unknown.`));
-      continue;
-    }
-    if (!comparison && !ctx.model.firstPromotion) {
-      checks.push(
-        errorCheck(
-          head2,
-          `${label} is gated but was not computed for this model; check the metric name and the task.`
-        )
-      );
-      continue;
-    }
-    checks.push(
-      buildRegressionCheck({
-        head: head2,
-        relative,
-        direction: METRICS[name].direction,
-        subject: label,
-        candidate: comparison?.candidate.value,
-        production: comparison?.production?.value,
-        delta: comparison?.delta?.value,
-        deltaInterval: comparison?.delta?.ci,
-        missingReason: missingReason(ctx, comparison),
-        firstPromotion: ctx.model.firstPromotion,
-        test: t.test,
-        warnWithinNoise: t.warnWithinNoise,
-        confidence: ctx.confidence
-      })
-    );
-  }
-  return checks;
-}
-function missingReason(ctx, comparison) {
-  const loadError = ctx.model.operational.production?.load_error;
-  if (loadError) return `the production model could not be loaded (${loadError})`;
-  if (!comparison) return "the report has no value for it";
-  if (!comparison.production) return "the report has no production value";
-  const reason = comparison.delta?.reason ?? comparison.production.reason ?? comparison.candidate.reason;
-  return reason ?? "the difference is undefined";
-}
-
-// shared/gate/operational-checks.ts
-function buildOperationalChecks(ctx, name, t) {
-  const checks = [];
-  const { noun, unit } = operationalWords(name);
-  const known = Object.hasOwn(OPERATIONAL, name);
-  const candidate = known ? finite(ctx.model.operational.candidate[name]) : null;
-  if (t.max !== void 0) {
-    const head2 = {
-      id: `operational.${name}.max`,
-      kind: "operational",
-      metric: name,
-      bound: "max",
-      threshold: t.max,
-      test: "point"
-    };
-    if (!known) checks.push(errorCheck(head2, `${name} is not a known operational measurement.`));
-    else if (candidate === null)
-      checks.push(
-        errorCheck(head2, `${noun} was not measured for the candidate, so its maximum cannot be checked.`)
-      );
-    else {
-      const status = satisfies(candidate, t.max, "max") ? "pass" : "fail";
-      const message = `${noun} is ${withUnit(candidate, unit)}; at most ${withUnit(t.max, unit)} is allowed.`;
-      checks.push({ ...head2, observed: candidate, interval: null, status, message });
-    }
-  }
-  if (t.maxIncreaseRelative !== void 0) {
-    checks.push(increaseCheck(ctx, name, t.maxIncreaseRelative, candidate));
-  }
-  return checks;
-}
-function increaseCheck(ctx, name, threshold, candidate) {
-  const { noun, unit } = operationalWords(name);
-  const head2 = {
-    id: `operational.${name}.max_increase_relative`,
-    kind: "operational",
-    metric: name,
-    bound: "max_increase_relative",
-    threshold,
-    test: "point"
+// action/parallel/evaluate-model-pair-parallel.ts
+var PARALLEL_MIN_WORK = 2e7;
+async function evaluateModelPairParallel(input2, options = {}) {
+  const prepared = prepareModelPair(input2);
+  const { resamples, seed } = prepared;
+  const workers = options.workers ?? availableParallelism();
+  const parallel = workers >= 2 && resamples > 0 && prepared.rows * resamples > (options.minWork ?? PARALLEL_MIN_WORK);
+  if (!parallel) computeModelPairPoints(prepared);
+  const plan = buildModelPairPlan(prepared);
+  const inProcess = (fallback) => {
+    const onProgress2 = throttleProgress(resamples, input2.onProgress);
+    const slices = plan === null ? [] : [runBootstrapSlice({ plan, seed, from: 0, to: resamples, onProgress: onProgress2 })];
+    return { engine: completeModelPair(prepared, slices), threads: 1, fallback };
   };
-  if (!Object.hasOwn(OPERATIONAL, name))
-    return errorCheck(head2, `${name} is not a known operational measurement.`);
-  const productionSide = ctx.model.operational.production;
-  const production = finite(productionSide?.[name]);
-  const missingReason3 = productionSide?.load_error ? `the production model could not be loaded (${productionSide.load_error})` : candidate === null ? "it was not measured for the candidate" : "it was not measured for production";
-  return buildRegressionCheck({
-    head: head2,
-    relative: true,
-    direction: "lower",
-    subject: noun,
-    candidate,
-    production,
-    delta: candidate !== null && production !== null ? candidate - production : null,
-    deltaInterval: null,
-    missingReason: missingReason3,
-    firstPromotion: ctx.model.firstPromotion,
-    test: "point",
-    warnWithinNoise: false,
-    confidence: 0.95,
-    format: (x) => withUnit(x, unit)
-  });
-}
-function buildLoadCheck(loadError) {
+  if (!parallel || plan === null) return inProcess(null);
+  const entry = options.entry === void 0 ? findBootstrapWorker() : options.entry;
+  if (entry === null) return inProcess("the bootstrap worker entry was not found");
+  const onProgress = throttleProgress(resamples, input2.onProgress);
+  const running = runBootstrapOnWorkers({ plan, seed, resamples, workers, entry, onProgress }).then(
+    (slices) => ({ slices }),
+    (error62) => ({ error: error62 })
+  );
+  let computed = false;
+  try {
+    computeModelPairPoints(prepared);
+    computed = true;
+  } finally {
+    if (!computed) await running;
+  }
+  const outcome = await running;
+  if ("error" in outcome)
+    return inProcess(`bootstrap workers failed (${toModelGateError(outcome.error).message})`);
   return {
-    id: "operational.load",
-    kind: "operational",
-    metric: "load_error",
-    bound: "max",
-    threshold: 0,
-    observed: 1,
-    interval: null,
-    test: "point",
-    status: "fail",
-    message: `The candidate model could not be loaded (${loadError}); a model that cannot be loaded cannot be promoted.`
+    engine: completeModelPair(prepared, outcome.slices),
+    threads: outcome.slices.length,
+    fallback: null
   };
-}
-
-// shared/gate/evaluate-gate.ts
-function evaluateGate(input2) {
-  const ctx = { model: input2.model, confidence: input2.confidence ?? 0.95 };
-  const { gates, fairness, operational } = input2.thresholds;
-  const checks = [
-    ...Object.entries(gates).flatMap(([name, t]) => buildMetricChecks(ctx, name, t)),
-    ...Object.entries(fairness).flatMap(([name, t]) => buildFairnessChecks(ctx, name, t)),
-    ...Object.entries(operational).flatMap(([name, t]) => buildOperationalChecks(ctx, name, t))
-  ];
-  const loadError = input2.model.operational.candidate.load_error;
-  if (loadError !== null) {
-    const notEvaluated = checks.map(
-      (check2) => ({
-        ...check2,
-        status: "skipped",
-        observed: null,
-        interval: null,
-        message: "Not evaluated: the candidate model could not be loaded."
-      })
-    );
-    return computeResult([buildLoadCheck(loadError), ...notEvaluated]);
-  }
-  if (checks.length === 0) return computeResult([noThresholdsCheck(input2.model.name)]);
-  return computeResult(checks);
-}
-function computeVerdict(checks) {
-  if (checks.length === 0) return "error";
-  const has = (status) => checks.some((check2) => check2.status === status);
-  if (has("error")) return "error";
-  if (has("fail")) return "fail";
-  if (has("warn")) return "inconclusive";
-  if (checks.every((check2) => check2.status === "skipped")) return "inconclusive";
-  return "pass";
-}
-function computeResult(checks) {
-  return { checks, verdict: computeVerdict(checks) };
-}
-function noThresholdsCheck(model) {
-  return {
-    id: "gates.none",
-    kind: "metric",
-    metric: "none",
-    bound: "min",
-    threshold: 0,
-    observed: null,
-    interval: null,
-    test: "point",
-    status: "error",
-    message: `No thresholds are configured for model ${model}, so there is nothing to decide on; add gates, fairness or operational thresholds for it to .github/modelgate.yml.`
-  };
-}
-
-// action/evaluate-model.ts
-init_read_table();
-
-// action/digest.ts
-import { createHash as createHash2 } from "node:crypto";
-function computeEvaluationDigest(input2) {
-  const hash2 = createHash2("sha256");
-  hash2.update(`candidate:${input2.candidateSha256}
-`);
-  hash2.update(`data:${input2.dataSha256}
-`);
-  hash2.update(`config:${canonicalJson(input2.model)}
-`);
-  return hash2.digest("hex");
-}
-function canonicalJson(value) {
-  return JSON.stringify(value, (_key, v) => {
-    if (v && typeof v === "object" && !Array.isArray(v)) {
-      return Object.fromEntries(
-        Object.entries(v).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)
-      );
-    }
-    return v;
-  });
-}
-function sha256Hex(data) {
-  return createHash2("sha256").update(data).digest("hex");
 }
 
 // action/runners/load-model.ts
@@ -44044,7 +44677,7 @@ async function evaluateModelUnsafe(input2, started, seen) {
       threshold: model.threshold
     };
     progress(`${model.name}: computing metrics and ${settings.bootstrap} paired bootstrap resamples`);
-    const engine = evaluateModelPair({
+    const { engine, fallback } = await evaluateModelPairParallel({
       target,
       candidate: candidate.predictions,
       production: production?.predictions ?? null,
@@ -44053,6 +44686,7 @@ async function evaluateModelUnsafe(input2, started, seen) {
       now: () => performance4.now(),
       onProgress: (fraction) => progress(`${model.name}: bootstrap`, fraction)
     });
+    if (fallback !== null) progress(`${model.name}: ${fallback}; the bootstrap ran in-process`);
     lap("engine_ms", t);
     t = performance4.now();
     const importance = await computeImportance({
@@ -44295,6 +44929,15 @@ function runnerFromExtension(file2, name) {
     `${name} ${file2}: cannot tell the model format from the extension (expected .onnx, or a predictions file .csv/.jsonl/.parquet).`
   );
 }
+function reportSettings(settings) {
+  return {
+    seed: settings.seed,
+    bootstrap: settings.bootstrap,
+    confidence: settings.confidence,
+    method: "paired percentile bootstrap",
+    minGroupSize: settings.minGroupSize
+  };
+}
 
 // action/evaluate-adhoc.ts
 var ADHOC_DEFAULT_GATES = "primary metric: max_regression 0.01; with sensitive columns: demographic_parity_ratio min 0.8";
@@ -44310,9 +44953,9 @@ async function evaluateAdhoc(input2) {
   const list = (s) => s ? s.split(",").map((x) => x.trim()).filter(Boolean) : void 0;
   const sensitive = list(values.sensitive) ?? [];
   const primaryMetric = task === "binary" ? "roc_auc" : task === "multiclass" ? "accuracy" : "rmse";
-  const candidatePath = path.resolve(cwd, values.candidate);
+  const candidatePath = path2.resolve(cwd, values.candidate);
   const model = {
-    name: path.basename(candidatePath).replace(/\.[^.]+$/, ""),
+    name: path2.basename(candidatePath).replace(/\.[^.]+$/, ""),
     artifact: values.candidate,
     runner: runnerFromExtension(values.candidate, "--candidate"),
     timeoutSeconds: 600,
@@ -44333,7 +44976,7 @@ async function evaluateAdhoc(input2) {
     model.threshold = parseNumberOption(values.threshold, "--threshold", { min: 0, max: 1 });
   const settings = settingsFromOptions(values);
   const side = async (file2, source) => {
-    const abs = path.resolve(cwd, file2);
+    const abs = path2.resolve(cwd, file2);
     const { sha256, bytes } = await hashFile(abs);
     return { path: abs, displayPath: file2, sha256, bytes, source };
   };
@@ -44358,13 +45001,7 @@ async function evaluateAdhoc(input2) {
     createdAt: (/* @__PURE__ */ new Date()).toISOString(),
     version: MODELGATE_VERSION,
     mode: "adhoc",
-    settings: {
-      seed: settings.seed,
-      bootstrap: settings.bootstrap,
-      confidence: settings.confidence,
-      method: "paired percentile bootstrap",
-      minGroupSize: settings.minGroupSize
-    },
+    settings: reportSettings(settings),
     environment: readEnvironment(),
     models: [evaluated]
   });
@@ -44425,7 +45062,7 @@ function parseGates(specs, ctx) {
 
 // action/evaluate-repo.ts
 import { readFile as readFile3 } from "node:fs/promises";
-import path5 from "node:path";
+import path6 from "node:path";
 
 // shared/config/parse-config.ts
 var import_yaml2 = __toESM(require_dist(), 1);
@@ -44552,13 +45189,13 @@ function defaultRunner({ model }) {
   if (PREDICTION_EXTENSIONS.includes(extension)) return "predictions";
   return "command";
 }
-function checkDataExtension(data, path12, issues) {
+function checkDataExtension(data, path13, issues) {
   const extension = extensionOf(data);
   if (PREDICTION_EXTENSIONS.includes(extension)) return;
-  issues.add(path12, `expected a data file ending in .csv, .jsonl or .parquet, got ${JSON.stringify(data)}`);
+  issues.add(path13, `expected a data file ending in .csv, .jsonl or .parquet, got ${JSON.stringify(data)}`);
 }
-function extensionOf(path12) {
-  const base = path12.slice(path12.lastIndexOf("/") + 1);
+function extensionOf(path13) {
+  const base = path13.slice(path13.lastIndexOf("/") + 1);
   const dot = base.lastIndexOf(".");
   return dot <= 0 ? "" : base.slice(dot).toLowerCase();
 }
@@ -44598,11 +45235,11 @@ function checkMetricSections({ name, model, issues }) {
     sections.push([["models", name, "monitor", "gates"], "gates", model.monitor.gates]);
     sections.push([["models", name, "monitor", "fairness"], "fairness", model.monitor.fairness]);
   }
-  for (const [path12, section, entries] of sections) {
+  for (const [path13, section, entries] of sections) {
     for (const metric of Object.keys(entries)) {
       if (appliesToTask(section, metric, model.task)) continue;
       issues.add(
-        [...path12, metric],
+        [...path13, metric],
         `${metric} does not apply to ${model.task} models; ${expectedNames(section, model.task)}`,
         "key"
       );
@@ -44617,20 +45254,20 @@ function parseConfigSource(text, file2) {
   const doc = (0, import_yaml.parseDocument)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   return { file: file2, doc, lineCounter };
 }
-function formatKeyPath(path12) {
+function formatKeyPath(path13) {
   let out = "";
-  for (const segment of path12) {
+  for (const segment of path13) {
     if (typeof segment === "number") out += `[${segment}]`;
     else if (/^[A-Za-z0-9_$/-]+$/.test(segment)) out += out === "" ? segment : `.${segment}`;
     else out += `[${JSON.stringify(segment)}]`;
   }
   return out;
 }
-function findInDocument(source, path12) {
+function findInDocument(source, path13) {
   const resolve2 = (node2) => (0, import_yaml.isAlias)(node2) ? node2.resolve(source.doc) : node2;
   let current = resolve2(source.doc.contents);
   const found = { key: null, value: current ?? null, depth: 0 };
-  for (const segment of path12) {
+  for (const segment of path13) {
     if ((0, import_yaml.isMap)(current)) {
       const pair = current.items.find((p) => (0, import_yaml.isScalar)(p.key) && String(p.key.value) === String(segment));
       if (pair === void 0) break;
@@ -44646,21 +45283,21 @@ function findInDocument(source, path12) {
   return found;
 }
 function buildLocate(source) {
-  return (path12, at = "value") => {
-    const found = findInDocument(source, path12);
-    const complete = found.depth === path12.length;
+  return (path13, at = "value") => {
+    const found = findInDocument(source, path13);
+    const complete = found.depth === path13.length;
     const valueNode = complete && at === "value" && !isEmptyScalar(found.value) ? found.value : null;
     const node2 = valueNode ?? found.key ?? found.value;
     const offset = node2?.range?.[0] ?? 0;
     const { line, col } = source.lineCounter.linePos(offset);
-    return { file: source.file, line, column: col, path: formatKeyPath(path12) };
+    return { file: source.file, line, column: col, path: formatKeyPath(path13) };
   };
 }
 function isEmptyScalar(node2) {
   return (0, import_yaml.isScalar)(node2) && node2.value === null && (node2.source ?? "") === "";
 }
 function locateByPath(file2) {
-  return (path12) => ({ file: file2, path: formatKeyPath(path12) });
+  return (path13) => ({ file: file2, path: formatKeyPath(path13) });
 }
 
 // shared/config/paths.ts
@@ -44701,8 +45338,8 @@ var IssueCollector = class {
   }
   locate;
   list = [];
-  add(path12, message, at = "value") {
-    this.list.push({ location: this.locate(path12, at), message });
+  add(path13, message, at = "value") {
+    this.list.push({ location: this.locate(path13, at), message });
   }
   path(value, keyPath) {
     try {
@@ -44727,7 +45364,8 @@ function buildConfig(args) {
     models,
     policy: buildPolicy(parsed.policy, issues),
     release: buildRelease(parsed.release),
-    dashboard: parsed.dashboard
+    dashboard: parsed.dashboard,
+    ...parsed.templates === void 0 ? {} : { templates: issues.path(parsed.templates, ["templates"]) }
   };
   return { config: config2, issues: issues.list };
 }
@@ -44933,7 +45571,10 @@ var configFileSchema = external_exports.strictObject({
   models: external_exports.record(modelNameSchema, modelSchema).describe("Models by name: letters, digits, - _ / ."),
   policy: policySchema.prefault({}),
   release: releaseSchema.prefault({}),
-  dashboard: external_exports.boolean().default(true).describe("Keep a model dashboard issue")
+  dashboard: external_exports.boolean().default(true).describe("Keep a model dashboard issue"),
+  templates: external_exports.string().optional().describe(
+    "Directory on the default branch whose report.hbs, model.hbs or details.hbs override the comment and check templates (App), e.g. .github/modelgate; unset: the built-in templates, nothing read"
+  )
 }).describe("ModelGate configuration (.github/modelgate.yml)");
 
 // shared/config/schema-issues.ts
@@ -44941,25 +45582,25 @@ function buildSchemaIssues(issues, ctx) {
   return issues.flatMap((issue2) => buildIssue(issue2, ctx));
 }
 function buildIssue(issue2, ctx) {
-  const path12 = issue2.path.filter((p) => typeof p !== "symbol");
+  const path13 = issue2.path.filter((p) => typeof p !== "symbol");
   if (issue2.code === "unrecognized_keys") {
     return issue2.keys.map((key) => ({
-      location: ctx.locate([...path12, key], "key"),
-      message: describeUnknownKey([...path12], key, ctx)
+      location: ctx.locate([...path13, key], "key"),
+      message: describeUnknownKey([...path13], key, ctx)
     }));
   }
   if (issue2.code === "invalid_key") {
     const reason = issue2.issues[0]?.message ?? "not a valid name";
     return [
       {
-        location: ctx.locate(path12, "key"),
-        message: `invalid name "${String(path12.at(-1))}"; expected ${reason}`
+        location: ctx.locate(path13, "key"),
+        message: `invalid name "${String(path13.at(-1))}"; expected ${reason}`
       }
     ];
   }
-  const value = valueAt(ctx.value, path12);
+  const value = valueAt(ctx.value, path13);
   const at = value === void 0 ? "key" : "value";
-  return [{ location: ctx.locate(path12, at), message: describeValueIssue(issue2, value) }];
+  return [{ location: ctx.locate(path13, at), message: describeValueIssue(issue2, value) }];
 }
 function describeUnknownKey(parent, key, ctx) {
   const section = metricSectionOf(parent);
@@ -44980,11 +45621,11 @@ function describeUnknownKey(parent, key, ctx) {
   const suggestion = suggestName(key, allowed);
   return explainUnknown(`unknown key "${key}"`, suggestion, `one of: ${allowed.join(", ")}`);
 }
-function metricSectionOf(path12) {
-  if (path12[0] !== "models") return null;
-  const last = path12.at(-1);
-  const isModel = path12.length === 3;
-  const isMonitor = path12.length === 4 && path12[2] === "monitor";
+function metricSectionOf(path13) {
+  if (path13[0] !== "models") return null;
+  const last = path13.at(-1);
+  const isModel = path13.length === 3;
+  const isMonitor = path13.length === 4 && path13[2] === "monitor";
   if (!isModel && !isMonitor) return null;
   if (last === "gates" || last === "fairness") return last;
   if (last === "operational" && isModel) return last;
@@ -45052,18 +45693,18 @@ function describeValue(value) {
 function isNumeric(text) {
   return text.trim() !== "" && Number.isFinite(Number(text));
 }
-function valueAt(root, path12) {
+function valueAt(root, path13) {
   let current = root;
-  for (const segment of path12) {
+  for (const segment of path13) {
     if (current === null || typeof current !== "object") return void 0;
     if (!Object.hasOwn(current, segment)) return void 0;
     current = current[segment];
   }
   return current;
 }
-function objectKeysAt(schema, path12) {
+function objectKeysAt(schema, path13) {
   let current = schema;
-  for (const segment of [...path12, null]) {
+  for (const segment of [...path13, null]) {
     current = unwrap(current);
     const def = current?._zod.def;
     if (def === void 0) return [];
@@ -45213,18 +45854,18 @@ var SNAKE = {
 };
 function checkMetricGate(ctx, metric, gate) {
   const { report, model } = ctx;
-  const path12 = [...ctx.base, "gates", metric];
-  if (!requireSomeBound(report, path12, gate, METRIC_BOUNDS)) return;
-  checkMinMax(report, path12, gate.min, gate.max);
+  const path13 = [...ctx.base, "gates", metric];
+  if (!requireSomeBound(report, path13, gate, METRIC_BOUNDS)) return;
+  checkMinMax(report, path13, gate.min, gate.max);
   const info = METRICS[metric];
   if (info === void 0) return;
   for (const key of ["min", "max", "worstGroupMin", "worstGroupMax"]) {
-    checkRange({ report, path: [...path12, SNAKE[key]], value: gate[key], range: info.range, metric });
+    checkRange({ report, path: [...path13, SNAKE[key]], value: gate[key], range: info.range, metric });
   }
   const worstKey = gate.worstGroupMin !== void 0 ? "worstGroupMin" : gate.worstGroupMax !== void 0 ? "worstGroupMax" : null;
   if (worstKey !== null && model.sensitive.length === 0) {
     report(
-      [...path12, SNAKE[worstKey]],
+      [...path13, SNAKE[worstKey]],
       `needs sensitive columns, but ${formatKeyPath([...ctx.base, "sensitive"])} is empty`
     );
   }
@@ -45233,43 +45874,43 @@ function checkMetricGate(ctx, metric, gate) {
     const right = info.direction === "higher" ? "worst_group_min" : "worst_group_max";
     const worst = info.direction === "higher" ? "lowest" : "highest";
     report(
-      [...path12, SNAKE[wrongWorst]],
+      [...path13, SNAKE[wrongWorst]],
       `does nothing: ${metric} is ${info.direction}-is-better, so its worst group has the ${worst} value; use ${right}`
     );
   }
   const tolerance = gate.maxRegression !== void 0 || gate.maxRegressionRelative !== void 0;
   checkTest({
     ctx,
-    path: path12,
+    path: path13,
     test: gate.test,
     tolerance,
     toleranceKeys: "max_regression or max_regression_relative"
   });
 }
 function checkTest(args) {
-  const { ctx, path: path12, test } = args;
+  const { ctx, path: path13, test } = args;
   if (test !== "noninferiority") return;
   if (!args.tolerance) {
     ctx.report(
-      [...path12, "test"],
+      [...path13, "test"],
       `noninferiority does nothing without ${args.toleranceKeys}: it tests the change against that tolerance`
     );
   } else if (ctx.defaults.bootstrap === 0) {
-    ctx.report([...path12, "test"], "noninferiority needs confidence intervals, but defaults.bootstrap is 0");
+    ctx.report([...path13, "test"], "noninferiority needs confidence intervals, but defaults.bootstrap is 0");
   }
 }
-function requireSomeBound(report, path12, gate, bounds) {
+function requireSomeBound(report, path13, gate, bounds) {
   if (bounds.some((b) => gate[b] !== void 0)) return true;
   report(
-    path12,
+    path13,
     `sets no threshold; expected at least one of: ${bounds.map((b) => SNAKE[b]).join(", ")}`,
     "key"
   );
   return false;
 }
-function checkMinMax(report, path12, min, max) {
+function checkMinMax(report, path13, min, max) {
   if (min !== void 0 && max !== void 0 && min > max) {
-    report([...path12, "min"], `min (${min}) is greater than max (${max}): no value can pass`);
+    report([...path13, "min"], `min (${min}) is greater than max (${max}): no value can pass`);
   }
 }
 function checkRange(args) {
@@ -45292,26 +45933,26 @@ function checkFairness(ctx) {
   for (const [gap, gate] of entries) checkFairnessGate(ctx, gap, gate);
 }
 function checkFairnessGate(ctx, gap, gate) {
-  const path12 = [...ctx.base, "fairness", gap];
-  if (!requireSomeBound(ctx.report, path12, gate, ["min", "max", "maxIncrease"])) return;
-  checkMinMax(ctx.report, path12, gate.min, gate.max);
+  const path13 = [...ctx.base, "fairness", gap];
+  if (!requireSomeBound(ctx.report, path13, gate, ["min", "max", "maxIncrease"])) return;
+  checkMinMax(ctx.report, path13, gate.min, gate.max);
   if (GAPS[gap] !== void 0) {
     for (const key of ["min", "max"]) {
-      checkRange({ report: ctx.report, path: [...path12, key], value: gate[key], range: [0, 1], metric: gap });
+      checkRange({ report: ctx.report, path: [...path13, key], value: gate[key], range: [0, 1], metric: gap });
     }
   }
   if (gate.columns?.length === 0)
     ctx.report(
-      [...path12, "columns"],
+      [...path13, "columns"],
       "is empty, so nothing is checked; remove it to check every sensitive column"
     );
   gate.columns?.forEach((column, i) => {
     const problem = checkFairnessColumn(ctx.model, column);
-    if (problem !== null) ctx.report([...path12, "columns", i], problem);
+    if (problem !== null) ctx.report([...path13, "columns", i], problem);
   });
   checkTest({
     ctx,
-    path: path12,
+    path: path13,
     test: gate.test,
     tolerance: gate.maxIncrease !== void 0,
     toleranceKeys: "max_increase"
@@ -45406,11 +46047,11 @@ function checkColumns({ model, report, base }) {
 }
 function checkOperational({ model, report, base }) {
   for (const [name, gate] of Object.entries(model.operational)) {
-    const path12 = [...base, "operational", name];
-    if (!requireSomeBound(report, path12, gate, ["max", "maxIncreaseRelative"])) continue;
+    const path13 = [...base, "operational", name];
+    if (!requireSomeBound(report, path13, gate, ["max", "maxIncreaseRelative"])) continue;
     if (model.runner === "predictions") {
       report(
-        path12,
+        path13,
         "does nothing with runner: predictions: no model runs, so there is no latency or model size to measure",
         "key"
       );
@@ -45420,24 +46061,24 @@ function checkOperational({ model, report, base }) {
 function checkMonitor({ model, report, base }) {
   const monitor = model.monitor;
   if (monitor === void 0) return;
-  const path12 = [...base, "monitor"];
+  const path13 = [...base, "monitor"];
   if (Object.keys(monitor.fairness).length > 0 && model.sensitive.length === 0) {
     report(
-      [...path12, "fairness"],
+      [...path13, "fairness"],
       `fairness monitoring needs sensitive columns, but ${formatKeyPath([...base, "sensitive"])} is empty`,
       "key"
     );
   }
   for (const [metric, gate] of Object.entries(monitor.gates)) {
-    requireSomeBound(report, [...path12, "gates", metric], gate, ["maxDegradation", "maxDegradationRelative"]);
+    requireSomeBound(report, [...path13, "gates", metric], gate, ["maxDegradation", "maxDegradationRelative"]);
   }
 }
 
 // shared/config/validate-config.ts
 function validateConfig(config2, locate = locateByPath(config2.file)) {
   const issues = [];
-  const report = (path12, message, at = "value") => {
-    issues.push({ location: locate(path12, at), message });
+  const report = (path13, message, at = "value") => {
+    issues.push({ location: locate(path13, at), message });
   };
   for (const model of config2.models) validateModel(model, config2.defaults, report);
   validatePolicy(
@@ -45451,11 +46092,11 @@ function validateConfig(config2, locate = locateByPath(config2.file)) {
 function validatePolicy(policy, modelNames, report) {
   const firstByName = /* @__PURE__ */ new Map();
   policy.rules.forEach((rule, i) => {
-    const path12 = ["policy", "rules", i];
+    const path13 = ["policy", "rules", i];
     const first = firstByName.get(rule.name);
     if (first !== void 0) {
       report(
-        [...path12, "name"],
+        [...path13, "name"],
         `duplicate rule name "${rule.name}" (also policy.rules[${first}]); names must be unique`
       );
     } else firstByName.set(rule.name, i);
@@ -45467,25 +46108,25 @@ function validatePolicy(policy, modelNames, report) {
         suggestion,
         `one of: ${modelNames.join(", ")}`
       );
-      report([...path12, "if", "models", j], message);
+      report([...path13, "if", "models", j], message);
     });
     const { count, users, teams, permission } = rule.require;
     if (teams.length === 0 && permission === void 0 && users.length > 0 && count > users.length) {
       report(
-        [...path12, "require", "count"],
+        [...path13, "require", "count"],
         `needs ${count} approvals but only ${users.length} user(s) may approve; lower count or add users, teams or a permission`
       );
     }
   });
 }
 function validateRelease(config2, report) {
-  const path12 = ["release", "tag"];
+  const path13 = ["release", "tag"];
   let pattern;
   try {
     pattern = parseTagPattern(config2.release.tag, { file: config2.file });
   } catch (error62) {
     if (!(error62 instanceof ConfigError)) throw error62;
-    for (const issue2 of error62.issues) report(path12, issue2.message);
+    for (const issue2 of error62.issues) report(path13, issue2.message);
     return;
   }
   for (const model of config2.models) {
@@ -45582,7 +46223,7 @@ init_errors();
 init_errors();
 import { mkdtemp as mkdtemp2, rm as rm2, writeFile } from "node:fs/promises";
 import os from "node:os";
-import path3 from "node:path";
+import path4 from "node:path";
 
 // shared/gate/describe-threshold-changes.ts
 var NUMERIC_BOUNDS = {
@@ -45669,7 +46310,7 @@ function describeModifiers(label, base, head2) {
 // action/git/git.ts
 init_errors();
 import { execFile } from "node:child_process";
-import path2 from "node:path";
+import path3 from "node:path";
 
 // action/git/git-error.ts
 init_errors();
@@ -45860,8 +46501,8 @@ function checkRev(rev) {
   return rev;
 }
 function normalizePath(file2) {
-  const normal = path2.posix.normalize(file2).replace(/\/+$/, "");
-  if (normal === "." || normal === "" || path2.posix.isAbsolute(normal) || normal === ".." || normal.startsWith("../")) {
+  const normal = path3.posix.normalize(file2).replace(/\/+$/, "");
+  if (normal === "." || normal === "" || path3.posix.isAbsolute(normal) || normal === ".." || normal.startsWith("../")) {
     throw new PathError(`${file2} is not a path inside the repository.`);
   }
   return normal;
@@ -46061,7 +46702,7 @@ async function evaluatePullRequest(input2) {
   const names = plan.models.map((m2) => m2.name);
   const trustedDefaults = (baseConfig ?? headConfig).defaults;
   const settings = settingsFromOptions(input2.overrides ?? {}, trustedDefaults);
-  const scratch = await mkdtemp2(path3.join(os.tmpdir(), "modelgate-"));
+  const scratch = await mkdtemp2(path4.join(os.tmpdir(), "modelgate-"));
   const tags = names.length > 0 ? await git.listTags() : [];
   const models = [];
   try {
@@ -46110,13 +46751,7 @@ async function evaluatePullRequest(input2) {
     base: { ref: context?.baseRef ?? input2.base, sha: base },
     head: { ref: context?.headRef ?? input2.head, sha: head2 },
     workflowRun: context?.workflowRun ?? null,
-    settings: {
-      seed: settings.seed,
-      bootstrap: settings.bootstrap,
-      confidence: settings.confidence,
-      method: "paired percentile bootstrap",
-      minGroupSize: settings.minGroupSize
-    },
+    settings: reportSettings(settings),
     environment: readEnvironment(),
     models,
     skipped
@@ -46158,8 +46793,8 @@ async function materialise(input2) {
   };
 }
 async function writeSide(input2) {
-  const dir = await mkdtemp2(path3.join(input2.scratch, "f-"));
-  const local = path3.join(dir, path3.posix.basename(input2.file));
+  const dir = await mkdtemp2(path4.join(input2.scratch, "f-"));
+  const local = path4.join(dir, path4.posix.basename(input2.file));
   await writeFile(local, input2.content);
   return {
     path: local,
@@ -46175,11 +46810,11 @@ async function writeSide(input2) {
 
 // action/repo-files.ts
 import { realpath } from "node:fs/promises";
-import path4 from "node:path";
+import path5 from "node:path";
 init_errors();
 async function resolveInsideRepo(root, configured, key) {
   const relative = resolveRepoPath(configured, key);
-  const lexical = path4.join(root, relative);
+  const lexical = path5.join(root, relative);
   let real;
   try {
     real = await realpath(lexical);
@@ -46188,7 +46823,7 @@ async function resolveInsideRepo(root, configured, key) {
     throw error62;
   }
   const realRoot = await realpath(root);
-  if (real !== realRoot && !real.startsWith(realRoot + path4.sep)) {
+  if (real !== realRoot && !real.startsWith(realRoot + path5.sep)) {
     throw new PathError(
       `${key}: "${configured}" resolves (through a symbolic link) to ${real}, outside the repository; paths must stay inside the checkout.`
     );
@@ -46198,10 +46833,10 @@ async function resolveInsideRepo(root, configured, key) {
 
 // action/evaluate-repo.ts
 async function loadConfig(root, configPath) {
-  const relative = path5.isAbsolute(configPath) ? path5.relative(root, configPath) : configPath;
+  const relative = path6.isAbsolute(configPath) ? path6.relative(root, configPath) : configPath;
   let text;
   try {
-    text = await readFile3(path5.join(root, relative), "utf8");
+    text = await readFile3(path6.join(root, relative), "utf8");
   } catch (error62) {
     if (error62.code === "ENOENT") {
       throw new ConfigError("configuration file not found; create it (see the README) or pass --config", {
@@ -46254,7 +46889,7 @@ async function evaluateConfigured(input2) {
 }
 async function evaluateRepo(input2) {
   const { values, cwd } = input2;
-  const root = path5.resolve(cwd, values.root ?? ".");
+  const root = path6.resolve(cwd, values.root ?? ".");
   if (values.base !== void 0 || values.head !== void 0) {
     if (!values.base || !values.head)
       throw new ModelGateError("usage", "--base and --head go together: the PR is base..head.");
@@ -46281,7 +46916,7 @@ async function evaluateRepo(input2) {
   }
   const resolveProduction2 = async () => {
     if (!values.production) return null;
-    const abs = path5.resolve(cwd, values.production);
+    const abs = path6.resolve(cwd, values.production);
     const { sha256, bytes } = await hashFile(abs);
     return { path: abs, displayPath: values.production, sha256, bytes, source: "file" };
   };
@@ -46296,13 +46931,7 @@ async function evaluateRepo(input2) {
     createdAt: (/* @__PURE__ */ new Date()).toISOString(),
     version: MODELGATE_VERSION,
     mode: "evaluate",
-    settings: {
-      seed: settings.seed,
-      bootstrap: settings.bootstrap,
-      confidence: settings.confidence,
-      method: "paired percentile bootstrap",
-      minGroupSize: settings.minGroupSize
-    },
+    settings: reportSettings(settings),
     environment: readEnvironment(),
     models: evaluated
   });
@@ -46312,7 +46941,7 @@ async function evaluateRepo(input2) {
 init_errors();
 import { mkdtemp as mkdtemp5, rm as rm3 } from "node:fs/promises";
 import os2 from "node:os";
-import path10 from "node:path";
+import path11 from "node:path";
 
 // shared/drift/schema.ts
 var driftStatusSchema = external_exports.enum(["drifted", "stable", "insufficient"]).describe("insufficient: too little data to judge (fewer rows than monitor.min_rows on a side)");
@@ -46993,7 +47622,10 @@ function describeProblem(check2, input2) {
 
 // action/monitor/monitor-model.ts
 import { mkdtemp as mkdtemp3, writeFile as writeFile2 } from "node:fs/promises";
-import path6 from "node:path";
+import path7 from "node:path";
+
+// shared/drift/compute-column-drift.ts
+init_table();
 
 // shared/drift/compute-psi.ts
 var PSI_EPSILON = 1e-4;
@@ -47197,7 +47829,7 @@ function countSortedBins(sorted, edges, missing) {
 
 // shared/drift/sort-finite.ts
 var RADIX_MIN = 2048;
-var LITTLE_ENDIAN3 = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+var LITTLE_ENDIAN4 = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 function sortFinite(values) {
   const kept = new Float64Array(values.length);
   let n = 0;
@@ -47206,7 +47838,7 @@ function sortFinite(values) {
     if (!Number.isNaN(v)) kept[n++] = v;
   }
   const sorted = kept.subarray(0, n);
-  if (n < RADIX_MIN || !LITTLE_ENDIAN3) sorted.sort();
+  if (n < RADIX_MIN || !LITTLE_ENDIAN4) sorted.sort();
   else radixSort2(sorted);
   return { sorted, missing: values.length - n };
 }
@@ -47366,27 +47998,7 @@ function summarizeShift(categories, ref, cur, positive) {
     current: share(cur, curTotal, best)
   };
 }
-function toCategorical2(column) {
-  if (column.kind === "categorical") return column;
-  const index = /* @__PURE__ */ new Map();
-  const levels = [];
-  const codes = new Int32Array(column.values.length);
-  for (let i = 0; i < codes.length; i++) {
-    const v = column.values[i];
-    if (Number.isNaN(v)) {
-      codes[i] = -1;
-      continue;
-    }
-    let code = index.get(v);
-    if (code === void 0) {
-      code = levels.length;
-      index.set(v, code);
-      levels.push(String(v));
-    }
-    codes[i] = code;
-  }
-  return { kind: "categorical", name: column.name, codes, levels };
-}
+var toCategorical2 = toCategoricalColumn;
 function finiteOrNull(x) {
   return Number.isFinite(x) ? x : null;
 }
@@ -47539,8 +48151,8 @@ async function readReference(run) {
         `The promotion's evaluation data ${recorded.path} does not exist at ${run.production.tag ?? commit.slice(0, 7)}; set monitor.reference to the data drift should compare with.`
       );
     }
-    const dir = await mkdtemp3(path6.join(run.scratch, "ref-"));
-    file2 = path6.join(dir, path6.posix.basename(recorded.path));
+    const dir = await mkdtemp3(path7.join(run.scratch, "ref-"));
+    file2 = path7.join(dir, path7.posix.basename(recorded.path));
     await writeFile2(file2, content);
   } else {
     file2 = await resolveInsideRepo(run.root, recorded.path, "the baseline report data.path");
@@ -47626,7 +48238,7 @@ function computeLabelDrift(input2) {
 
 // action/monitor/resolve-data-file.ts
 import { readdir } from "node:fs/promises";
-import path7 from "node:path";
+import path8 from "node:path";
 init_errors();
 var GLOB = /[*?[]/;
 var SKIPPED = /* @__PURE__ */ new Set([".git", "node_modules"]);
@@ -47650,7 +48262,7 @@ async function matchGlob(root, segments) {
   const walk = async (dir, rest) => {
     const [segment, ...tail2] = rest;
     if (segment === void 0) return;
-    const entries = await readdir(path7.join(root, dir), { withFileTypes: true }).catch(() => []);
+    const entries = await readdir(path8.join(root, dir), { withFileTypes: true }).catch(() => []);
     const join2 = (name) => dir ? `${dir}/${name}` : name;
     if (segment === "**") {
       await walk(dir, tail2);
@@ -47688,7 +48300,7 @@ function segmentRegex(segment) {
 
 // action/monitor/resolve-monitored-production.ts
 import { mkdtemp as mkdtemp4, writeFile as writeFile3 } from "node:fs/promises";
-import path8 from "node:path";
+import path9 from "node:path";
 async function resolveMonitoredProduction(input2) {
   const { git, model } = input2;
   const latest = git ? resolveLatestVersion(input2.config.release.tag, model.name, input2.tags) : null;
@@ -47703,8 +48315,8 @@ async function resolveMonitoredProduction(input2) {
       tags: input2.tags
     });
     if (production.source === "release") {
-      const dir = await mkdtemp4(path8.join(input2.scratch, "prod-"));
-      const file2 = path8.join(dir, path8.posix.basename(production.path));
+      const dir = await mkdtemp4(path9.join(input2.scratch, "prod-"));
+      const file2 = path9.join(dir, path9.posix.basename(production.path));
       await writeFile3(file2, production.content);
       return {
         path: file2,
@@ -47767,7 +48379,7 @@ async function monitorEntry(input2, entry) {
 
 // action/monitor/write-monitor-report.ts
 import { mkdir, writeFile as writeFile4 } from "node:fs/promises";
-import path9 from "node:path";
+import path10 from "node:path";
 
 // shared/monitor/alert-history.ts
 var historyEntrySchema = external_exports.strictObject({
@@ -48185,8 +48797,8 @@ var MONITOR_REPORT_FILE = "monitor-report.json";
 var MONITOR_MARKDOWN_FILE = "monitor-report.md";
 async function writeMonitorReport(report, dir, target) {
   await mkdir(dir, { recursive: true });
-  const reportPath = path9.join(dir, MONITOR_REPORT_FILE);
-  const markdownPath = path9.join(dir, MONITOR_MARKDOWN_FILE);
+  const reportPath = path10.join(dir, MONITOR_REPORT_FILE);
+  const markdownPath = path10.join(dir, MONITOR_MARKDOWN_FILE);
   const markdown = renderMonitorSummary(report, { target, maxLength: SUMMARY_LIMIT - 4096 });
   await writeFile4(reportPath, `${JSON.stringify(report, null, 2)}
 `);
@@ -48198,18 +48810,18 @@ async function writeMonitorReport(report, dir, target) {
 async function monitorCommand(input2) {
   const root = input2.cwd;
   const config2 = await loadConfig(root, input2.configPath);
-  const baseline = await readBaselineFile(path10.resolve(root, input2.baselineReport), input2.baselineReport);
+  const baseline = await readBaselineFile(path11.resolve(root, input2.baselineReport), input2.baselineReport);
   const model = chooseModel(config2, baseline, input2.model);
   const monitor = model.monitor ?? buildDefaultMonitorConfig(input2.data);
   const settings = settingsFromOptions({}, config2.defaults);
   const git = await openGit(root);
-  const scratch = await mkdtemp5(path10.join(os2.tmpdir(), "modelgate-monitor-"));
+  const scratch = await mkdtemp5(path11.join(os2.tmpdir(), "modelgate-monitor-"));
   try {
     const result = await monitorModels({
       root,
       config: config2,
       configPath: input2.configPath,
-      models: [{ model, monitor, data: { path: path10.resolve(root, input2.data), displayPath: input2.data } }],
+      models: [{ model, monitor, data: { path: path11.resolve(root, input2.data), displayPath: input2.data } }],
       ...{ settings, git, scratch, allowWorkingTree: true },
       tags: git ? await git.listTags() : [],
       loadBaseline: async (m2) => selectBaselineModel(baseline, m2.name, input2.baselineReport),
@@ -48227,7 +48839,7 @@ async function monitorCommand(input2) {
       environment: readEnvironment(),
       ...result
     });
-    const written = await writeMonitorReport(report, path10.resolve(root, input2.out), "terminal-file");
+    const written = await writeMonitorReport(report, path11.resolve(root, input2.out), "terminal-file");
     return {
       exitCode: exitCodeOf(report),
       report,
@@ -48345,7 +48957,7 @@ ${USAGE}
     if (!values.out) throw new ModelGateError("usage", "--out DIR is required: the report is written there.");
     const report = values.config ? await evaluateRepo({ values, cwd: io.cwd, onProgress: progress.update }) : await evaluateAdhoc({ values, cwd: io.cwd, onProgress: progress.update });
     progress.done();
-    await writeOutputs(report, path11.resolve(io.cwd, values.out));
+    await writeOutputs(report, path12.resolve(io.cwd, values.out));
     io.stdout.write(`${formatSummary(report, paint)}
 `);
     for (const model of report.models) {
@@ -48353,7 +48965,7 @@ ${USAGE}
         io.stderr.write(`${paint.red("modelgate: error:")} ${model.name}: ${model.error.message}
 `);
     }
-    io.stdout.write(paint.dim(`Report: ${path11.join(values.out, "report.json")} and report.md
+    io.stdout.write(paint.dim(`Report: ${path12.join(values.out, "report.json")} and report.md
 `));
     return exitCode(report, Boolean(values.strict));
   } catch (error62) {
@@ -48415,9 +49027,9 @@ function exitCode(report, strict) {
 }
 async function writeOutputs(report, outDir) {
   await mkdir2(outDir, { recursive: true });
-  await writeFile5(path11.join(outDir, "report.json"), `${JSON.stringify(report, null, 2)}
+  await writeFile5(path12.join(outDir, "report.json"), `${JSON.stringify(report, null, 2)}
 `);
-  await writeFile5(path11.join(outDir, "report.md"), renderReport(report, { target: "terminal-file" }));
+  await writeFile5(path12.join(outDir, "report.md"), renderReport(report, { target: "terminal-file" }));
 }
 
 // action/cli-main.ts

@@ -1,18 +1,20 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   readTable
-} from "./chunk-4QDR3ITQ.js";
+} from "./chunk-C6CR24RA.js";
 import {
   describeInvalid,
   isSameLabel,
   listNames,
   validateFinite,
   validateProbabilities
-} from "./chunk-GBWUIVZH.js";
+} from "./chunk-E76YTMFB.js";
 import {
-  DataError,
   cellText
-} from "./chunk-QFI62AG3.js";
+} from "./chunk-X7FPNALG.js";
+import {
+  DataError
+} from "./chunk-MIO7ENFF.js";
 
 // action/runners/predictions-runner.ts
 async function readPredictions(path, options) {

@@ -1,8 +1,10 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
-  DataError,
   buildTable
-} from "./chunk-QFI62AG3.js";
+} from "./chunk-X7FPNALG.js";
+import {
+  DataError
+} from "./chunk-MIO7ENFF.js";
 
 // action/data/read-table.ts
 import { extname } from "node:path";

@@ -7,11 +7,12 @@ import {
   isSameLabel,
   validateFinite,
   validateProbabilities
-} from "./chunk-GBWUIVZH.js";
+} from "./chunk-E76YTMFB.js";
+import "./chunk-X7FPNALG.js";
 import {
   DataError,
   ModelError
-} from "./chunk-QFI62AG3.js";
+} from "./chunk-MIO7ENFF.js";
 import "./chunk-ZGDBGMMU.js";
 
 // action/runners/onnx-runner.ts

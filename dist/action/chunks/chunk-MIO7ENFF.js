@@ -70,28 +70,6 @@ function toModelGateError(error) {
   return new ModelGateError("internal", String(error));
 }
 
-// shared/data/table.ts
-function buildTable(source, columns) {
-  const rowCount = columns.length === 0 ? 0 : columnLength(columns[0]);
-  return {
-    source,
-    rowCount,
-    names: columns.map((c) => c.name),
-    columns: new Map(columns.map((c) => [c.name, c]))
-  };
-}
-function columnLength(column) {
-  return column.kind === "numeric" ? column.values.length : column.codes.length;
-}
-function cellText(column, row) {
-  if (column.kind === "numeric") {
-    const v = column.values[row];
-    return Number.isNaN(v) ? "" : String(v);
-  }
-  const code = column.codes[row];
-  return code < 0 ? "" : column.levels[code];
-}
-
 export {
   ModelGateError,
   ConfigError,
@@ -100,7 +78,5 @@ export {
   PathError,
   GitHubApiError,
   formatLocation,
-  toModelGateError,
-  buildTable,
-  cellText
+  toModelGateError
 };

@@ -1,9 +1,11 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
-  DataError,
-  ModelError,
   cellText
-} from "./chunk-QFI62AG3.js";
+} from "./chunk-X7FPNALG.js";
+import {
+  DataError,
+  ModelError
+} from "./chunk-MIO7ENFF.js";
 
 // action/runners/onnx-inputs.ts
 import { Tensor } from "onnxruntime-node";

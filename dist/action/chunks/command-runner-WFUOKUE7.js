@@ -1,12 +1,13 @@
 import { createRequire as __mgCreateRequire } from 'node:module'; const require = __mgCreateRequire(import.meta.url);
 import {
   readPredictions
-} from "./chunk-KCB3MVO3.js";
-import "./chunk-4QDR3ITQ.js";
-import "./chunk-GBWUIVZH.js";
+} from "./chunk-QG2QG7VX.js";
+import "./chunk-C6CR24RA.js";
+import "./chunk-E76YTMFB.js";
+import "./chunk-X7FPNALG.js";
 import {
   ModelError
-} from "./chunk-QFI62AG3.js";
+} from "./chunk-MIO7ENFF.js";
 import "./chunk-ZGDBGMMU.js";
 
 // action/runners/command-runner.ts
