@@ -4,7 +4,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { ModelConfig } from '../shared/config/types.js';
-import type { Column, Table } from '../shared/data/table.js';
+import { type Column, type Table, toCategoricalColumn } from '../shared/data/table.js';
 import { DataError, toModelGateError } from '../shared/errors.js';
 import { compareMetadata } from '../shared/evaluate/compare-metadata.js';
 import { detectSensitiveInputs } from '../shared/evaluate/detect-sensitive-inputs.js';
@@ -95,7 +95,7 @@ async function evaluateModelUnsafe(
   });
   const sensitive = model.sensitive.map((name) => requireColumn(table, name, 'sensitive'));
   const groupings = buildGroupings({
-    columns: sensitive.map(toCategorical),
+    columns: sensitive.map(toCategoricalColumn),
     intersections: model.intersections,
   });
   lap('read_data_ms', t);
@@ -234,27 +234,6 @@ function requireColumn(table: Table, name: string, role: string): Column {
     );
   }
   return column;
-}
-
-function toCategorical(column: Column): { name: string; codes: Int32Array; levels: string[] } {
-  if (column.kind === 'categorical') return { name: column.name, codes: column.codes, levels: column.levels };
-  const index = new Map<number, number>();
-  const levels: string[] = [];
-  const codes = new Int32Array(column.values.length);
-  column.values.forEach((v, i) => {
-    if (Number.isNaN(v)) {
-      codes[i] = -1;
-      return;
-    }
-    let code = index.get(v);
-    if (code === undefined) {
-      code = levels.length;
-      index.set(v, code);
-      levels.push(String(v));
-    }
-    codes[i] = code;
-  });
-  return { name: column.name, codes, levels };
 }
 
 function positives(target: Target): { positives?: number } {

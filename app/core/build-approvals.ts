@@ -2,7 +2,7 @@
  * Reviews and comment commands → approval events, each bound to the evaluated content of the
  * commit it was given on (a review names its commit; a comment is bound to the head of the time).
  */
-import { parseCommand } from '../../shared/policy/parse-command.js';
+import { buildCommentApproval } from '../../shared/policy/comment-approval.js';
 import type { ApprovalEvent } from '../../shared/policy/types.js';
 import type { Timeline } from '../github/timeline.js';
 import type { CommitRecord, HeadFacts } from './facts-marker.js';
@@ -36,17 +36,8 @@ export function buildApprovalEvents(input: ApprovalInput): ApprovalEvent[] {
   }
   for (const comment of input.timeline.comments) {
     if (comment.appId === input.appId || comment.updatedAt !== comment.createdAt) continue;
-    const command = parseCommand(comment.body);
-    if (command?.kind !== 'approve' && command?.kind !== 'revoke') continue;
-    events.push({
-      login: comment.login,
-      at: comment.createdAt,
-      kind: command.kind,
-      via: 'comment',
-      isBot: comment.isBot,
-      ...(command.kind === 'approve' && command.rule !== undefined ? { rule: command.rule } : {}),
-      digests: findHeadAt(commits, comment.createdAt)?.digests ?? null,
-    });
+    const event = buildCommentApproval(comment, findHeadAt(commits, comment.createdAt)?.digests ?? null);
+    if (event) events.push(event);
   }
   return events;
 }

@@ -2,22 +2,12 @@
  * A pull request's timeline, read once per event: reviews and comments in one paginated list
  * (the sticky comment, approvals and comment commands all come from it).
  */
+import type { ThreadComment } from '../../shared/promotion/rollback-request.js';
 import { type EventContext, repoParams } from '../event-context.js';
 import { call } from './api-error.js';
 
-/** A comment on the conversation. */
-export interface TimelineComment {
-  id: number;
-  login: string;
-  isBot: boolean;
-  body: string;
-  createdAt: string;
-  updatedAt: string;
-  /** Link to the comment (empty when the timeline item has none). */
-  url: string;
-  /** The GitHub App that posted it, if any. */
-  appId: number | null;
-}
+/** A comment on the conversation (the same shape the promotion's rollback logic reads). */
+export type TimelineComment = ThreadComment;
 
 /** A submitted review; `state` lower case: approved, changes_requested, commented, dismissed. */
 export interface TimelineReview {

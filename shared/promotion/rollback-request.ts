@@ -4,6 +4,8 @@
  * App keeps no state: the request, the approvals and the App's own status comment are all in
  * the thread.
  */
+
+import { buildCommentApproval } from '../policy/comment-approval.js';
 import { parseCommand } from '../policy/parse-command.js';
 import type { ApprovalEvent } from '../policy/types.js';
 
@@ -78,17 +80,8 @@ export function buildRollbackApprovals(
   for (const comment of comments) {
     if (comment.appId !== null || comment.updatedAt !== comment.createdAt) continue;
     if (comment.id === target.request.commentId || !(Date.parse(comment.createdAt) > after)) continue;
-    const command = parseCommand(comment.body);
-    if (command?.kind !== 'approve' && command?.kind !== 'revoke') continue;
-    events.push({
-      login: comment.login,
-      at: comment.createdAt,
-      kind: command.kind,
-      via: 'comment',
-      isBot: comment.isBot,
-      ...(command.kind === 'approve' && command.rule !== undefined ? { rule: command.rule } : {}),
-      digests,
-    });
+    const event = buildCommentApproval(comment, digests);
+    if (event) events.push(event);
   }
   return events;
 }
