@@ -220,7 +220,7 @@ async function materialise(input: {
 }
 
 /** A file's bytes as a temporary file under its own base name (the extension selects the reader). */
-async function writeSide(input: {
+export async function writeSide(input: {
   scratch: string;
   file: string;
   content: Buffer;

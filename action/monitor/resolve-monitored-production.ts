@@ -1,15 +1,7 @@
-/**
- * The production artifact of a monitored model, by the one rule (newest promotion tag; see
- * action/git/resolve-production.ts), written to a temporary file for the runners. Without a
- * promotion tag there is no promotion release to compare with: the Action skips the model, while
- * a local run (which brings its own baseline report) may use the working tree's artifact.
- */
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { Config, ModelConfig } from '../../shared/config/types.js';
 import { resolveLatestVersion } from '../../shared/promotion/versions.js';
-import { sha256Hex } from '../digest.js';
 import type { SideSource } from '../evaluate-model.js';
+import { writeSide } from '../evaluate-pr.js';
 import { workingTreeSource } from '../evaluate-repo.js';
 import type { Git } from '../git/git.js';
 import { resolveProduction } from '../git/resolve-production.js';
@@ -43,19 +35,15 @@ export async function resolveMonitoredProduction(
       tags: input.tags,
     });
     if (production.source === 'release') {
-      const dir = await mkdtemp(path.join(input.scratch, 'prod-'));
-      const file = path.join(dir, path.posix.basename(production.path));
-      await writeFile(file, production.content);
-      return {
-        path: file,
-        displayPath: production.path,
-        sha256: sha256Hex(production.content),
-        bytes: production.content.length,
+      return writeSide({
+        scratch: input.scratch,
+        file: production.path,
+        content: production.content,
         commit: production.commit,
+        source: 'release',
         tag: production.tag,
         version: production.version,
-        source: 'release',
-      };
+      });
     }
   }
   if (!input.allowWorkingTree) return null;
