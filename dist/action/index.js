@@ -131,17 +131,17 @@ var require_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path15) {
-      const ctrl = callVisitor(key, node2, visitor, path15);
+    function visit_(key, node2, visitor, path14) {
+      const ctrl = callVisitor(key, node2, visitor, path14);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path15, ctrl);
-        return visit_(key, ctrl, visitor, path15);
+        replaceNode(key, path14, ctrl);
+        return visit_(key, ctrl, visitor, path14);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path15 = Object.freeze(path15.concat(node2));
+          path14 = Object.freeze(path14.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path15);
+            const ci = visit_(i, node2.items[i], visitor, path14);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -152,13 +152,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path15 = Object.freeze(path15.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path15);
+          path14 = Object.freeze(path14.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path14);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path15);
+          const cv = visit_("value", node2.value, visitor, path14);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -179,17 +179,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path15) {
-      const ctrl = await callVisitor(key, node2, visitor, path15);
+    async function visitAsync_(key, node2, visitor, path14) {
+      const ctrl = await callVisitor(key, node2, visitor, path14);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path15, ctrl);
-        return visitAsync_(key, ctrl, visitor, path15);
+        replaceNode(key, path14, ctrl);
+        return visitAsync_(key, ctrl, visitor, path14);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path15 = Object.freeze(path15.concat(node2));
+          path14 = Object.freeze(path14.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path15);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path14);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -200,13 +200,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path15 = Object.freeze(path15.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path15);
+          path14 = Object.freeze(path14.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path14);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path15);
+          const cv = await visitAsync_("value", node2.value, visitor, path14);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -233,23 +233,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path15) {
+    function callVisitor(key, node2, visitor, path14) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path15);
+        return visitor(key, node2, path14);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path15);
+        return visitor.Map?.(key, node2, path14);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path15);
+        return visitor.Seq?.(key, node2, path14);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path15);
+        return visitor.Pair?.(key, node2, path14);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path15);
+        return visitor.Scalar?.(key, node2, path14);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path15);
+        return visitor.Alias?.(key, node2, path14);
       return void 0;
     }
-    function replaceNode(key, path15, node2) {
-      const parent = path15[path15.length - 1];
+    function replaceNode(key, path14, node2) {
+      const parent = path14[path14.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -861,10 +861,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path15, value) {
+    function collectionFromPath(schema, path14, value) {
       let v = value;
-      for (let i = path15.length - 1; i >= 0; --i) {
-        const k = path15[i];
+      for (let i = path14.length - 1; i >= 0; --i) {
+        const k = path14[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -883,7 +883,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path15) => path15 == null || typeof path15 === "object" && !!path15[Symbol.iterator]().next().done;
+    var isEmptyPath = (path14) => path14 == null || typeof path14 === "object" && !!path14[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -913,11 +913,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path15, value) {
-        if (isEmptyPath(path15))
+      addIn(path14, value) {
+        if (isEmptyPath(path14))
           this.add(value);
         else {
-          const [key, ...rest] = path15;
+          const [key, ...rest] = path14;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -931,8 +931,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path15) {
-        const [key, ...rest] = path15;
+      deleteIn(path14) {
+        const [key, ...rest] = path14;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -946,8 +946,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path15, keepScalar) {
-        const [key, ...rest] = path15;
+      getIn(path14, keepScalar) {
+        const [key, ...rest] = path14;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -965,8 +965,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path15) {
-        const [key, ...rest] = path15;
+      hasIn(path14) {
+        const [key, ...rest] = path14;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -976,8 +976,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path15, value) {
-        const [key, ...rest] = path15;
+      setIn(path14, value) {
+        const [key, ...rest] = path14;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3492,9 +3492,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path15, value) {
+      addIn(path14, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path15, value);
+          this.contents.addIn(path14, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3569,14 +3569,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path15) {
-        if (Collection.isEmptyPath(path15)) {
+      deleteIn(path14) {
+        if (Collection.isEmptyPath(path14)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path15) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path14) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3591,10 +3591,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path15, keepScalar) {
-        if (Collection.isEmptyPath(path15))
+      getIn(path14, keepScalar) {
+        if (Collection.isEmptyPath(path14))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path15, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path14, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3605,10 +3605,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path15) {
-        if (Collection.isEmptyPath(path15))
+      hasIn(path14) {
+        if (Collection.isEmptyPath(path14))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path15) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path14) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3625,13 +3625,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path15, value) {
-        if (Collection.isEmptyPath(path15)) {
+      setIn(path14, value) {
+        if (Collection.isEmptyPath(path14)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path15), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path14), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path15, value);
+          this.contents.setIn(path14, value);
         }
       }
       /**
@@ -5592,9 +5592,9 @@ var require_cst_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path15) => {
+    visit3.itemAtPath = (cst, path14) => {
       let item = cst;
-      for (const [field, index] of path15) {
+      for (const [field, index] of path14) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5603,23 +5603,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path15) => {
-      const parent = visit3.itemAtPath(cst, path15.slice(0, -1));
-      const field = path15[path15.length - 1][0];
+    visit3.parentCollection = (cst, path14) => {
+      const parent = visit3.itemAtPath(cst, path14.slice(0, -1));
+      const field = path14[path14.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path15, item, visitor) {
-      let ctrl = visitor(item, path15);
+    function _visit(path14, item, visitor) {
+      let ctrl = visitor(item, path14);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path15.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path14.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5630,10 +5630,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path15);
+            ctrl = ctrl(item, path14);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path15) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path14) : ctrl;
     }
     exports.visit = visit3;
   }
@@ -8568,13 +8568,13 @@ var require_ast = __commonJS({
         helperExpression: function helperExpression(node2) {
           return node2.type === "SubExpression" || (node2.type === "MustacheStatement" || node2.type === "BlockStatement") && !!(node2.params && node2.params.length || node2.hash);
         },
-        scopedId: function scopedId(path15) {
-          return /^\.|this\b/.test(path15.original);
+        scopedId: function scopedId(path14) {
+          return /^\.|this\b/.test(path14.original);
         },
         // an ID is simple if it only has one part, and that part is not
         // `..` or `this`.
-        simpleId: function simpleId(path15) {
-          return path15.parts.length === 1 && !AST.helpers.scopedId(path15) && !path15.depth;
+        simpleId: function simpleId(path14) {
+          return path14.parts.length === 1 && !AST.helpers.scopedId(path14) && !path14.depth;
         }
       }
     };
@@ -9659,12 +9659,12 @@ var require_helpers2 = __commonJS({
         loc
       };
     }
-    function prepareMustache(path15, params, hash2, open2, strip, locInfo) {
+    function prepareMustache(path14, params, hash2, open2, strip, locInfo) {
       var escapeFlag = open2.charAt(3) || open2.charAt(2), escaped = escapeFlag !== "{" && escapeFlag !== "&";
       var decorator = /\*/.test(open2);
       return {
         type: decorator ? "Decorator" : "MustacheStatement",
-        path: path15,
+        path: path14,
         params,
         hash: hash2,
         escaped,
@@ -9936,9 +9936,9 @@ var require_compiler = __commonJS({
       },
       DecoratorBlock: function DecoratorBlock(decorator) {
         var program = decorator.program && this.compileProgram(decorator.program);
-        var params = this.setupFullMustacheParams(decorator, program, void 0), path15 = decorator.path;
+        var params = this.setupFullMustacheParams(decorator, program, void 0), path14 = decorator.path;
         this.useDecorators = true;
-        this.opcode("registerDecorator", params.length, path15.original);
+        this.opcode("registerDecorator", params.length, path14.original);
       },
       PartialStatement: function PartialStatement(partial2) {
         this.usePartial = true;
@@ -10005,48 +10005,48 @@ var require_compiler = __commonJS({
         }
       },
       ambiguousSexpr: function ambiguousSexpr(sexpr, program, inverse) {
-        var path15 = sexpr.path, name = path15.parts[0], isBlock = program != null || inverse != null;
-        this.opcode("getContext", validateDepth(path15));
+        var path14 = sexpr.path, name = path14.parts[0], isBlock = program != null || inverse != null;
+        this.opcode("getContext", validateDepth(path14));
         this.opcode("pushProgram", program);
         this.opcode("pushProgram", inverse);
-        path15.strict = true;
-        this.accept(path15);
+        path14.strict = true;
+        this.accept(path14);
         this.opcode("invokeAmbiguous", name, isBlock);
       },
       simpleSexpr: function simpleSexpr(sexpr) {
-        var path15 = sexpr.path;
-        path15.strict = true;
-        this.accept(path15);
+        var path14 = sexpr.path;
+        path14.strict = true;
+        this.accept(path14);
         this.opcode("resolvePossibleLambda");
       },
       helperSexpr: function helperSexpr(sexpr, program, inverse) {
-        var params = this.setupFullMustacheParams(sexpr, program, inverse), path15 = sexpr.path, name = path15.parts[0];
+        var params = this.setupFullMustacheParams(sexpr, program, inverse), path14 = sexpr.path, name = path14.parts[0];
         if (this.options.knownHelpers[name]) {
           this.opcode("invokeKnownHelper", params.length, name);
         } else if (this.options.knownHelpersOnly) {
           throw new _exception2["default"]("You specified knownHelpersOnly, but used the unknown helper " + name, sexpr);
         } else {
-          path15.strict = true;
-          path15.falsy = true;
-          this.accept(path15);
-          this.opcode("invokeHelper", params.length, path15.original, _ast2["default"].helpers.simpleId(path15));
+          path14.strict = true;
+          path14.falsy = true;
+          this.accept(path14);
+          this.opcode("invokeHelper", params.length, path14.original, _ast2["default"].helpers.simpleId(path14));
         }
       },
-      PathExpression: function PathExpression(path15) {
-        var depth = validateDepth(path15);
-        var parts = validateParts(path15);
+      PathExpression: function PathExpression(path14) {
+        var depth = validateDepth(path14);
+        var parts = validateParts(path14);
         this.addDepth(depth);
         this.opcode("getContext", depth);
-        var name = parts[0], scoped = _ast2["default"].helpers.scopedId(path15), blockParamId = !depth && !scoped && this.blockParamIndex(name);
+        var name = parts[0], scoped = _ast2["default"].helpers.scopedId(path14), blockParamId = !depth && !scoped && this.blockParamIndex(name);
         if (blockParamId) {
           this.opcode("lookupBlockParam", blockParamId, parts);
         } else if (!name) {
           this.opcode("pushContext");
-        } else if (path15.data) {
+        } else if (path14.data) {
           this.options.data = true;
-          this.opcode("lookupData", depth, parts, path15.strict);
+          this.opcode("lookupData", depth, parts, path14.strict);
         } else {
-          this.opcode("lookupOnContext", parts, path15.falsy, path15.strict, scoped);
+          this.opcode("lookupOnContext", parts, path14.falsy, path14.strict, scoped);
         }
       },
       StringLiteral: function StringLiteral(string4) {
@@ -10273,8 +10273,8 @@ var require_compiler = __commonJS({
       }
       return value;
     }
-    function validateParts(path15) {
-      return validateStringArray(path15, path15.parts, "parts");
+    function validateParts(path14) {
+      return validateStringArray(path14, path14.parts, "parts");
     }
     function validateBlockParams(program) {
       if (program.blockParams != null) {
@@ -10456,16 +10456,16 @@ var require_util = __commonJS({
     }
     exports.urlGenerate = urlGenerate;
     function normalize(aPath) {
-      var path15 = aPath;
+      var path14 = aPath;
       var url2 = urlParse(aPath);
       if (url2) {
         if (!url2.path) {
           return aPath;
         }
-        path15 = url2.path;
+        path14 = url2.path;
       }
-      var isAbsolute = exports.isAbsolute(path15);
-      var parts = path15.split(/\/+/);
+      var isAbsolute = exports.isAbsolute(path14);
+      var parts = path14.split(/\/+/);
       for (var part, up = 0, i = parts.length - 1; i >= 0; i--) {
         part = parts[i];
         if (part === ".") {
@@ -10482,15 +10482,15 @@ var require_util = __commonJS({
           }
         }
       }
-      path15 = parts.join("/");
-      if (path15 === "") {
-        path15 = isAbsolute ? "/" : ".";
+      path14 = parts.join("/");
+      if (path14 === "") {
+        path14 = isAbsolute ? "/" : ".";
       }
       if (url2) {
-        url2.path = path15;
+        url2.path = path14;
         return urlGenerate(url2);
       }
-      return path15;
+      return path14;
     }
     exports.normalize = normalize;
     function join(aRoot, aPath) {
@@ -13292,8 +13292,8 @@ var require_printer = __commonJS({
       return this.accept(sexpr.path) + " " + params + hash2;
     };
     PrintVisitor.prototype.PathExpression = function(id) {
-      var path15 = id.parts.join("/");
-      return (id.data ? "@" : "") + "PATH:" + path15;
+      var path14 = id.parts.join("/");
+      return (id.data ? "@" : "") + "PATH:" + path14;
     };
     PrintVisitor.prototype.StringLiteral = function(string4) {
       return '"' + string4.value + '"';
@@ -13344,7 +13344,7 @@ var require_lib = __commonJS({
 });
 
 // action/main.ts
-import path14 from "node:path";
+import path13 from "node:path";
 
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -14163,10 +14163,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path15) {
-  if (!path15)
+function getElementAtPath(obj, path14) {
+  if (!path14)
     return obj;
-  return path15.reduce((acc, key) => acc?.[key], obj);
+  return path14.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -14506,11 +14506,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path15, issues) {
+function prefixIssues(path14, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path15);
+    iss.path.unshift(path14);
     return iss;
   });
 }
@@ -14972,16 +14972,16 @@ function flattenError(error62, mapper = (issue2) => issue2.message) {
 }
 function formatError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error63, path15 = []) => {
+  const processError = (error63, path14 = []) => {
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path15, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path14, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path15, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path14, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path15, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path14, ...issue2.path]);
       } else {
-        const fullpath = [...path15, ...issue2.path];
+        const fullpath = [...path14, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -15020,17 +15020,17 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error62, mapper = (issue2) => issue2.message) {
   const result = { errors: [] };
-  const processError = (error63, path15 = []) => {
+  const processError = (error63, path14 = []) => {
     var _a3;
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path15, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path14, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path15, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path14, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path15, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path14, ...issue2.path]);
       } else {
-        const fullpath = [...path15, ...issue2.path];
+        const fullpath = [...path14, ...issue2.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue2));
           continue;
@@ -15069,8 +15069,8 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path15 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path15) {
+  const path14 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path14) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -32208,13 +32208,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path15 = ref.slice(1).split("/").filter(Boolean);
-  if (path15.length === 0) {
+  const path14 = ref.slice(1).split("/").filter(Boolean);
+  if (path14.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path15[0] === defsKey) {
-    const key = path15[1] === void 0 ? void 0 : decodeJSONPointerSegment(path15[1]);
+  if (path14[0] === defsKey) {
+    const key = path14[1] === void 0 ? void 0 : decodeJSONPointerSegment(path14[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -35927,7 +35927,7 @@ async function evaluateModelUnsafe(input3, started, seen) {
   });
   const sensitive = model.sensitive.map((name) => requireColumn(table, name, "sensitive"));
   const groupings = buildGroupings({
-    columns: sensitive.map(toCategorical),
+    columns: sensitive.map(toCategoricalColumn),
     intersections: model.intersections
   });
   lap("read_data_ms", t);
@@ -36052,26 +36052,6 @@ function requireColumn(table, name, role) {
     );
   }
   return column;
-}
-function toCategorical(column) {
-  if (column.kind === "categorical") return { name: column.name, codes: column.codes, levels: column.levels };
-  const index = /* @__PURE__ */ new Map();
-  const levels = [];
-  const codes = new Int32Array(column.values.length);
-  column.values.forEach((v, i) => {
-    if (Number.isNaN(v)) {
-      codes[i] = -1;
-      return;
-    }
-    let code = index.get(v);
-    if (code === void 0) {
-      code = levels.length;
-      index.set(v, code);
-      levels.push(String(v));
-    }
-    codes[i] = code;
-  });
-  return { name: column.name, codes, levels };
 }
 function positives(target) {
   if (target.task !== "binary") return {};
@@ -36714,13 +36694,13 @@ function defaultRunner({ model }) {
   if (PREDICTION_EXTENSIONS.includes(extension)) return "predictions";
   return "command";
 }
-function checkDataExtension(data, path15, issues) {
+function checkDataExtension(data, path14, issues) {
   const extension = extensionOf(data);
   if (PREDICTION_EXTENSIONS.includes(extension)) return;
-  issues.add(path15, `expected a data file ending in .csv, .jsonl or .parquet, got ${JSON.stringify(data)}`);
+  issues.add(path14, `expected a data file ending in .csv, .jsonl or .parquet, got ${JSON.stringify(data)}`);
 }
-function extensionOf(path15) {
-  const base = path15.slice(path15.lastIndexOf("/") + 1);
+function extensionOf(path14) {
+  const base = path14.slice(path14.lastIndexOf("/") + 1);
   const dot = base.lastIndexOf(".");
   return dot <= 0 ? "" : base.slice(dot).toLowerCase();
 }
@@ -36760,11 +36740,11 @@ function checkMetricSections({ name, model, issues }) {
     sections.push([["models", name, "monitor", "gates"], "gates", model.monitor.gates]);
     sections.push([["models", name, "monitor", "fairness"], "fairness", model.monitor.fairness]);
   }
-  for (const [path15, section, entries] of sections) {
+  for (const [path14, section, entries] of sections) {
     for (const metric of Object.keys(entries)) {
       if (appliesToTask(section, metric, model.task)) continue;
       issues.add(
-        [...path15, metric],
+        [...path14, metric],
         `${metric} does not apply to ${model.task} models; ${expectedNames(section, model.task)}`,
         "key"
       );
@@ -36779,20 +36759,20 @@ function parseConfigSource(text, file2) {
   const doc = (0, import_yaml.parseDocument)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   return { file: file2, doc, lineCounter };
 }
-function formatKeyPath(path15) {
+function formatKeyPath(path14) {
   let out = "";
-  for (const segment of path15) {
+  for (const segment of path14) {
     if (typeof segment === "number") out += `[${segment}]`;
     else if (/^[A-Za-z0-9_$/-]+$/.test(segment)) out += out === "" ? segment : `.${segment}`;
     else out += `[${JSON.stringify(segment)}]`;
   }
   return out;
 }
-function findInDocument(source, path15) {
+function findInDocument(source, path14) {
   const resolve = (node2) => (0, import_yaml.isAlias)(node2) ? node2.resolve(source.doc) : node2;
   let current = resolve(source.doc.contents);
   const found = { key: null, value: current ?? null, depth: 0 };
-  for (const segment of path15) {
+  for (const segment of path14) {
     if ((0, import_yaml.isMap)(current)) {
       const pair = current.items.find((p) => (0, import_yaml.isScalar)(p.key) && String(p.key.value) === String(segment));
       if (pair === void 0) break;
@@ -36808,21 +36788,21 @@ function findInDocument(source, path15) {
   return found;
 }
 function buildLocate(source) {
-  return (path15, at = "value") => {
-    const found = findInDocument(source, path15);
-    const complete = found.depth === path15.length;
+  return (path14, at = "value") => {
+    const found = findInDocument(source, path14);
+    const complete = found.depth === path14.length;
     const valueNode = complete && at === "value" && !isEmptyScalar(found.value) ? found.value : null;
     const node2 = valueNode ?? found.key ?? found.value;
     const offset = node2?.range?.[0] ?? 0;
     const { line, col } = source.lineCounter.linePos(offset);
-    return { file: source.file, line, column: col, path: formatKeyPath(path15) };
+    return { file: source.file, line, column: col, path: formatKeyPath(path14) };
   };
 }
 function isEmptyScalar(node2) {
   return (0, import_yaml.isScalar)(node2) && node2.value === null && (node2.source ?? "") === "";
 }
 function locateByPath(file2) {
-  return (path15) => ({ file: file2, path: formatKeyPath(path15) });
+  return (path14) => ({ file: file2, path: formatKeyPath(path14) });
 }
 
 // shared/config/paths.ts
@@ -36862,8 +36842,8 @@ var IssueCollector = class {
   }
   locate;
   list = [];
-  add(path15, message, at = "value") {
-    this.list.push({ location: this.locate(path15, at), message });
+  add(path14, message, at = "value") {
+    this.list.push({ location: this.locate(path14, at), message });
   }
   path(value, keyPath) {
     try {
@@ -37106,25 +37086,25 @@ function buildSchemaIssues(issues, ctx) {
   return issues.flatMap((issue2) => buildIssue(issue2, ctx));
 }
 function buildIssue(issue2, ctx) {
-  const path15 = issue2.path.filter((p) => typeof p !== "symbol");
+  const path14 = issue2.path.filter((p) => typeof p !== "symbol");
   if (issue2.code === "unrecognized_keys") {
     return issue2.keys.map((key) => ({
-      location: ctx.locate([...path15, key], "key"),
-      message: describeUnknownKey([...path15], key, ctx)
+      location: ctx.locate([...path14, key], "key"),
+      message: describeUnknownKey([...path14], key, ctx)
     }));
   }
   if (issue2.code === "invalid_key") {
     const reason = issue2.issues[0]?.message ?? "not a valid name";
     return [
       {
-        location: ctx.locate(path15, "key"),
-        message: `invalid name "${String(path15.at(-1))}"; expected ${reason}`
+        location: ctx.locate(path14, "key"),
+        message: `invalid name "${String(path14.at(-1))}"; expected ${reason}`
       }
     ];
   }
-  const value = valueAt(ctx.value, path15);
+  const value = valueAt(ctx.value, path14);
   const at = value === void 0 ? "key" : "value";
-  return [{ location: ctx.locate(path15, at), message: describeValueIssue(issue2, value) }];
+  return [{ location: ctx.locate(path14, at), message: describeValueIssue(issue2, value) }];
 }
 function describeUnknownKey(parent, key, ctx) {
   const section = metricSectionOf(parent);
@@ -37145,11 +37125,11 @@ function describeUnknownKey(parent, key, ctx) {
   const suggestion = suggestName(key, allowed);
   return explainUnknown(`unknown key "${key}"`, suggestion, `one of: ${allowed.join(", ")}`);
 }
-function metricSectionOf(path15) {
-  if (path15[0] !== "models") return null;
-  const last = path15.at(-1);
-  const isModel = path15.length === 3;
-  const isMonitor = path15.length === 4 && path15[2] === "monitor";
+function metricSectionOf(path14) {
+  if (path14[0] !== "models") return null;
+  const last = path14.at(-1);
+  const isModel = path14.length === 3;
+  const isMonitor = path14.length === 4 && path14[2] === "monitor";
   if (!isModel && !isMonitor) return null;
   if (last === "gates" || last === "fairness") return last;
   if (last === "operational" && isModel) return last;
@@ -37217,18 +37197,18 @@ function describeValue(value) {
 function isNumeric(text) {
   return text.trim() !== "" && Number.isFinite(Number(text));
 }
-function valueAt(root, path15) {
+function valueAt(root, path14) {
   let current = root;
-  for (const segment of path15) {
+  for (const segment of path14) {
     if (current === null || typeof current !== "object") return void 0;
     if (!Object.hasOwn(current, segment)) return void 0;
     current = current[segment];
   }
   return current;
 }
-function objectKeysAt(schema, path15) {
+function objectKeysAt(schema, path14) {
   let current = schema;
-  for (const segment of [...path15, null]) {
+  for (const segment of [...path14, null]) {
     current = unwrap(current);
     const def = current?._zod.def;
     if (def === void 0) return [];
@@ -37372,18 +37352,18 @@ var SNAKE = {
 };
 function checkMetricGate(ctx, metric, gate) {
   const { report, model } = ctx;
-  const path15 = [...ctx.base, "gates", metric];
-  if (!requireSomeBound(report, path15, gate, METRIC_BOUNDS)) return;
-  checkMinMax(report, path15, gate.min, gate.max);
+  const path14 = [...ctx.base, "gates", metric];
+  if (!requireSomeBound(report, path14, gate, METRIC_BOUNDS)) return;
+  checkMinMax(report, path14, gate.min, gate.max);
   const info = METRICS[metric];
   if (info === void 0) return;
   for (const key of ["min", "max", "worstGroupMin", "worstGroupMax"]) {
-    checkRange({ report, path: [...path15, SNAKE[key]], value: gate[key], range: info.range, metric });
+    checkRange({ report, path: [...path14, SNAKE[key]], value: gate[key], range: info.range, metric });
   }
   const worstKey = gate.worstGroupMin !== void 0 ? "worstGroupMin" : gate.worstGroupMax !== void 0 ? "worstGroupMax" : null;
   if (worstKey !== null && model.sensitive.length === 0) {
     report(
-      [...path15, SNAKE[worstKey]],
+      [...path14, SNAKE[worstKey]],
       `needs sensitive columns, but ${formatKeyPath([...ctx.base, "sensitive"])} is empty`
     );
   }
@@ -37392,43 +37372,43 @@ function checkMetricGate(ctx, metric, gate) {
     const right = info.direction === "higher" ? "worst_group_min" : "worst_group_max";
     const worst = info.direction === "higher" ? "lowest" : "highest";
     report(
-      [...path15, SNAKE[wrongWorst]],
+      [...path14, SNAKE[wrongWorst]],
       `does nothing: ${metric} is ${info.direction}-is-better, so its worst group has the ${worst} value; use ${right}`
     );
   }
   const tolerance = gate.maxRegression !== void 0 || gate.maxRegressionRelative !== void 0;
   checkTest({
     ctx,
-    path: path15,
+    path: path14,
     test: gate.test,
     tolerance,
     toleranceKeys: "max_regression or max_regression_relative"
   });
 }
 function checkTest(args) {
-  const { ctx, path: path15, test } = args;
+  const { ctx, path: path14, test } = args;
   if (test !== "noninferiority") return;
   if (!args.tolerance) {
     ctx.report(
-      [...path15, "test"],
+      [...path14, "test"],
       `noninferiority does nothing without ${args.toleranceKeys}: it tests the change against that tolerance`
     );
   } else if (ctx.defaults.bootstrap === 0) {
-    ctx.report([...path15, "test"], "noninferiority needs confidence intervals, but defaults.bootstrap is 0");
+    ctx.report([...path14, "test"], "noninferiority needs confidence intervals, but defaults.bootstrap is 0");
   }
 }
-function requireSomeBound(report, path15, gate, bounds) {
+function requireSomeBound(report, path14, gate, bounds) {
   if (bounds.some((b) => gate[b] !== void 0)) return true;
   report(
-    path15,
+    path14,
     `sets no threshold; expected at least one of: ${bounds.map((b) => SNAKE[b]).join(", ")}`,
     "key"
   );
   return false;
 }
-function checkMinMax(report, path15, min, max) {
+function checkMinMax(report, path14, min, max) {
   if (min !== void 0 && max !== void 0 && min > max) {
-    report([...path15, "min"], `min (${min}) is greater than max (${max}): no value can pass`);
+    report([...path14, "min"], `min (${min}) is greater than max (${max}): no value can pass`);
   }
 }
 function checkRange(args) {
@@ -37451,26 +37431,26 @@ function checkFairness(ctx) {
   for (const [gap, gate] of entries) checkFairnessGate(ctx, gap, gate);
 }
 function checkFairnessGate(ctx, gap, gate) {
-  const path15 = [...ctx.base, "fairness", gap];
-  if (!requireSomeBound(ctx.report, path15, gate, ["min", "max", "maxIncrease"])) return;
-  checkMinMax(ctx.report, path15, gate.min, gate.max);
+  const path14 = [...ctx.base, "fairness", gap];
+  if (!requireSomeBound(ctx.report, path14, gate, ["min", "max", "maxIncrease"])) return;
+  checkMinMax(ctx.report, path14, gate.min, gate.max);
   if (GAPS[gap] !== void 0) {
     for (const key of ["min", "max"]) {
-      checkRange({ report: ctx.report, path: [...path15, key], value: gate[key], range: [0, 1], metric: gap });
+      checkRange({ report: ctx.report, path: [...path14, key], value: gate[key], range: [0, 1], metric: gap });
     }
   }
   if (gate.columns?.length === 0)
     ctx.report(
-      [...path15, "columns"],
+      [...path14, "columns"],
       "is empty, so nothing is checked; remove it to check every sensitive column"
     );
   gate.columns?.forEach((column, i) => {
     const problem = checkFairnessColumn(ctx.model, column);
-    if (problem !== null) ctx.report([...path15, "columns", i], problem);
+    if (problem !== null) ctx.report([...path14, "columns", i], problem);
   });
   checkTest({
     ctx,
-    path: path15,
+    path: path14,
     test: gate.test,
     tolerance: gate.maxIncrease !== void 0,
     toleranceKeys: "max_increase"
@@ -37565,11 +37545,11 @@ function checkColumns({ model, report, base }) {
 }
 function checkOperational({ model, report, base }) {
   for (const [name, gate] of Object.entries(model.operational)) {
-    const path15 = [...base, "operational", name];
-    if (!requireSomeBound(report, path15, gate, ["max", "maxIncreaseRelative"])) continue;
+    const path14 = [...base, "operational", name];
+    if (!requireSomeBound(report, path14, gate, ["max", "maxIncreaseRelative"])) continue;
     if (model.runner === "predictions") {
       report(
-        path15,
+        path14,
         "does nothing with runner: predictions: no model runs, so there is no latency or model size to measure",
         "key"
       );
@@ -37579,24 +37559,24 @@ function checkOperational({ model, report, base }) {
 function checkMonitor({ model, report, base }) {
   const monitor = model.monitor;
   if (monitor === void 0) return;
-  const path15 = [...base, "monitor"];
+  const path14 = [...base, "monitor"];
   if (Object.keys(monitor.fairness).length > 0 && model.sensitive.length === 0) {
     report(
-      [...path15, "fairness"],
+      [...path14, "fairness"],
       `fairness monitoring needs sensitive columns, but ${formatKeyPath([...base, "sensitive"])} is empty`,
       "key"
     );
   }
   for (const [metric, gate] of Object.entries(monitor.gates)) {
-    requireSomeBound(report, [...path15, "gates", metric], gate, ["maxDegradation", "maxDegradationRelative"]);
+    requireSomeBound(report, [...path14, "gates", metric], gate, ["maxDegradation", "maxDegradationRelative"]);
   }
 }
 
 // shared/config/validate-config.ts
 function validateConfig(config2, locate = locateByPath(config2.file)) {
   const issues = [];
-  const report = (path15, message, at = "value") => {
-    issues.push({ location: locate(path15, at), message });
+  const report = (path14, message, at = "value") => {
+    issues.push({ location: locate(path14, at), message });
   };
   for (const model of config2.models) validateModel(model, config2.defaults, report);
   validatePolicy(
@@ -37610,11 +37590,11 @@ function validateConfig(config2, locate = locateByPath(config2.file)) {
 function validatePolicy(policy, modelNames, report) {
   const firstByName = /* @__PURE__ */ new Map();
   policy.rules.forEach((rule, i) => {
-    const path15 = ["policy", "rules", i];
+    const path14 = ["policy", "rules", i];
     const first = firstByName.get(rule.name);
     if (first !== void 0) {
       report(
-        [...path15, "name"],
+        [...path14, "name"],
         `duplicate rule name "${rule.name}" (also policy.rules[${first}]); names must be unique`
       );
     } else firstByName.set(rule.name, i);
@@ -37626,25 +37606,25 @@ function validatePolicy(policy, modelNames, report) {
         suggestion,
         `one of: ${modelNames.join(", ")}`
       );
-      report([...path15, "if", "models", j], message);
+      report([...path14, "if", "models", j], message);
     });
     const { count, users, teams, permission } = rule.require;
     if (teams.length === 0 && permission === void 0 && users.length > 0 && count > users.length) {
       report(
-        [...path15, "require", "count"],
+        [...path14, "require", "count"],
         `needs ${count} approvals but only ${users.length} user(s) may approve; lower count or add users, teams or a permission`
       );
     }
   });
 }
 function validateRelease(config2, report) {
-  const path15 = ["release", "tag"];
+  const path14 = ["release", "tag"];
   let pattern;
   try {
     pattern = parseTagPattern(config2.release.tag, { file: config2.file });
   } catch (error62) {
     if (!(error62 instanceof ConfigError)) throw error62;
-    for (const issue2 of error62.issues) report(path15, issue2.message);
+    for (const issue2 of error62.issues) report(path14, issue2.message);
     return;
   }
   for (const model of config2.models) {
@@ -38028,9 +38008,9 @@ async function writeSide(input3) {
 }
 
 // action/monitor/run-monitor.ts
-import { mkdtemp as mkdtemp4, rm as rm2 } from "node:fs/promises";
+import { mkdtemp as mkdtemp3, rm as rm2 } from "node:fs/promises";
 import os2 from "node:os";
-import path11 from "node:path";
+import path10 from "node:path";
 
 // shared/drift/schema.ts
 var driftStatusSchema = external_exports.enum(["drifted", "stable", "insufficient"]).describe("insufficient: too little data to judge (fewer rows than monitor.min_rows on a side)");
@@ -38221,11 +38201,11 @@ import path5 from "node:path";
 // action/data/hash-file.ts
 import { createHash as createHash2 } from "node:crypto";
 import { createReadStream } from "node:fs";
-async function hashFile(path15, displayPath = path15) {
+async function hashFile(path14, displayPath = path14) {
   const hash2 = createHash2("sha256");
   let bytes = 0;
   try {
-    for await (const chunk of createReadStream(path15)) {
+    for await (const chunk of createReadStream(path14)) {
       hash2.update(chunk);
       bytes += chunk.length;
     }
@@ -39185,14 +39165,14 @@ var GitHubApi = class {
     };
   }
   /** One JSON request. @throws GitHubApiError for a status outside 2xx and `allow`. */
-  async request(method, path15, options = {}) {
-    const url2 = this.url(path15, options.query);
+  async request(method, path14, options = {}) {
+    const url2 = this.url(path14, options.query);
     const init = {
       method,
       headers: this.headers("application/vnd.github+json", options.body !== void 0)
     };
     if (options.body !== void 0) init.body = JSON.stringify(options.body);
-    const response = await this.send(url2, init, `${method} ${path15}`);
+    const response = await this.send(url2, init, `${method} ${path14}`);
     if (response.ok || options.allow?.includes(response.status)) {
       const text = await response.text();
       return {
@@ -39201,19 +39181,19 @@ var GitHubApi = class {
         headers: response.headers
       };
     }
-    throw await toApiError(response, `${method} ${path15}`);
+    throw await toApiError(response, `${method} ${path14}`);
   }
   /** Every page of a list endpoint (per_page 100), following `Link: rel="next"`. */
-  async paginate(path15, query = {}) {
+  async paginate(path14, query = {}) {
     const items = [];
-    let url2 = this.url(path15, { per_page: 100, ...query });
+    let url2 = this.url(path14, { per_page: 100, ...query });
     while (url2) {
       const response = await this.send(
         url2,
         { method: "GET", headers: this.headers("application/vnd.github+json", false) },
-        `GET ${path15}`
+        `GET ${path14}`
       );
-      if (!response.ok) throw await toApiError(response, `GET ${path15}`);
+      if (!response.ok) throw await toApiError(response, `GET ${path14}`);
       items.push(...await response.json());
       url2 = nextLink(response.headers.get("link"));
       if (url2 && new URL(url2).origin !== new URL(this.#options.baseUrl).origin) url2 = null;
@@ -39225,30 +39205,30 @@ var GitHubApi = class {
    * `Accept: application/octet-stream`). GitHub answers with a redirect to storage; it is followed
    * by hand so the token is never sent to another host.
    */
-  async downloadAsset(path15) {
+  async downloadAsset(path14) {
     const first = await this.send(
-      this.url(path15),
+      this.url(path14),
       { method: "GET", headers: this.headers("application/octet-stream", false), redirect: "manual" },
-      `GET ${path15}`
+      `GET ${path14}`
     );
     let response = first;
     if (first.status >= 300 && first.status < 400) {
       const location = first.headers.get("location");
       if (!location)
-        throw new GitHubApiError(`GET ${path15}: redirect without a location`, { status: first.status });
+        throw new GitHubApiError(`GET ${path14}: redirect without a location`, { status: first.status });
       const target = new URL(location, this.#options.baseUrl);
       const sameOrigin = target.origin === new URL(this.#options.baseUrl).origin;
       const headers = sameOrigin ? this.headers("application/octet-stream", false) : { accept: "application/octet-stream" };
-      response = await this.send(target.toString(), { method: "GET", headers }, `GET ${path15} (download)`);
+      response = await this.send(target.toString(), { method: "GET", headers }, `GET ${path14} (download)`);
     }
-    if (!response.ok) throw await toApiError(response, `GET ${path15}`);
+    if (!response.ok) throw await toApiError(response, `GET ${path14}`);
     const bytes = Buffer.from(await response.arrayBuffer());
     if (bytes.length > MAX_ASSET_BYTES)
-      throw new GitHubApiError(`GET ${path15}: the asset is larger than ${MAX_ASSET_BYTES} bytes`);
+      throw new GitHubApiError(`GET ${path14}: the asset is larger than ${MAX_ASSET_BYTES} bytes`);
     return bytes;
   }
-  url(path15, query) {
-    const url2 = new URL(`${this.#options.baseUrl}${path15}`);
+  url(path14, query) {
+    const url2 = new URL(`${this.#options.baseUrl}${path14}`);
     for (const [key, value] of Object.entries(query ?? {})) url2.searchParams.set(key, String(value));
     return url2.toString();
   }
@@ -40073,7 +40053,7 @@ function computeMean(values) {
 function computeColumnDrift(input3) {
   const { reference, current } = input3;
   const numeric = !input3.categorical && reference.kind === "numeric" && current.kind === "numeric";
-  const stats = numeric && reference.kind === "numeric" && current.kind === "numeric" ? computeNumericStatistics(reference.values, current.values) : computeCategoricalStatistics(toCategorical2(reference), toCategorical2(current), input3.positive);
+  const stats = numeric && reference.kind === "numeric" && current.kind === "numeric" ? computeNumericStatistics(reference.values, current.values) : computeCategoricalStatistics(toCategorical(reference), toCategorical(current), input3.positive);
   return { column: input3.name, role: input3.role, ...stats, ...decideColumnDrift(stats, input3.thresholds) };
 }
 function decideColumnDrift(stats, t) {
@@ -40177,7 +40157,7 @@ function summarizeShift(categories, ref, cur, positive) {
     current: share(cur, curTotal, best)
   };
 }
-var toCategorical2 = toCategoricalColumn;
+var toCategorical = toCategoricalColumn;
 function finiteOrNull(x) {
   return Number.isFinite(x) ? x : null;
 }
@@ -40474,8 +40454,6 @@ function segmentRegex(segment) {
 }
 
 // action/monitor/resolve-monitored-production.ts
-import { mkdtemp as mkdtemp3, writeFile as writeFile4 } from "node:fs/promises";
-import path9 from "node:path";
 async function resolveMonitoredProduction(input3) {
   const { git, model } = input3;
   const latest = git ? resolveLatestVersion(input3.config.release.tag, model.name, input3.tags) : null;
@@ -40490,19 +40468,15 @@ async function resolveMonitoredProduction(input3) {
       tags: input3.tags
     });
     if (production.source === "release") {
-      const dir = await mkdtemp3(path9.join(input3.scratch, "prod-"));
-      const file2 = path9.join(dir, path9.posix.basename(production.path));
-      await writeFile4(file2, production.content);
-      return {
-        path: file2,
-        displayPath: production.path,
-        sha256: sha256Hex(production.content),
-        bytes: production.content.length,
+      return writeSide({
+        scratch: input3.scratch,
+        file: production.path,
+        content: production.content,
         commit: production.commit,
+        source: "release",
         tag: production.tag,
-        version: production.version,
-        source: "release"
-      };
+        version: production.version
+      });
     }
   }
   if (!input3.allowWorkingTree) return null;
@@ -41208,18 +41182,18 @@ async function updateAlertIssues(input3) {
 }
 
 // action/monitor/write-monitor-report.ts
-import { mkdir as mkdir2, writeFile as writeFile5 } from "node:fs/promises";
-import path10 from "node:path";
+import { mkdir as mkdir2, writeFile as writeFile4 } from "node:fs/promises";
+import path9 from "node:path";
 var MONITOR_REPORT_FILE = "monitor-report.json";
 var MONITOR_MARKDOWN_FILE = "monitor-report.md";
 async function writeMonitorReport(report, dir, target) {
   await mkdir2(dir, { recursive: true });
-  const reportPath = path10.join(dir, MONITOR_REPORT_FILE);
-  const markdownPath = path10.join(dir, MONITOR_MARKDOWN_FILE);
+  const reportPath = path9.join(dir, MONITOR_REPORT_FILE);
+  const markdownPath = path9.join(dir, MONITOR_MARKDOWN_FILE);
   const markdown = renderMonitorSummary(report, { target, maxLength: SUMMARY_LIMIT - 4096 });
-  await writeFile5(reportPath, `${JSON.stringify(report, null, 2)}
+  await writeFile4(reportPath, `${JSON.stringify(report, null, 2)}
 `);
-  await writeFile5(markdownPath, markdown);
+  await writeFile4(markdownPath, markdown);
   return { dir, reportPath, markdownPath, markdown };
 }
 
@@ -41267,7 +41241,7 @@ async function monitorAll(args) {
   const { input: input3, config: config2, git, api, repository } = args;
   const { selected, skipped } = selectMonitored(config2, input3.inputs.models);
   const settings = settingsFromOptions({}, config2.defaults);
-  const scratch = await mkdtemp4(path11.join(os2.tmpdir(), "modelgate-monitor-"));
+  const scratch = await mkdtemp3(path10.join(os2.tmpdir(), "modelgate-monitor-"));
   try {
     const result = await monitorModels({
       root: input3.inputs.workingDirectory,
@@ -41345,7 +41319,7 @@ async function publish(args) {
   const { input: input3, report, alerts, log } = args;
   const written = await writeMonitorReport(
     report,
-    path11.join(input3.context.tempDir, MONITOR_ARTIFACT),
+    path10.join(input3.context.tempDir, MONITOR_ARTIFACT),
     "summary"
   );
   let note = "";
@@ -41395,7 +41369,7 @@ function runUrl(context) {
 
 // action/run/inputs.ts
 import { readFile as readFile2 } from "node:fs/promises";
-import path12 from "node:path";
+import path11 from "node:path";
 function input2(env, name, fallback) {
   const value = env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`];
   return value === void 0 || value.trim() === "" ? fallback : value.trim();
@@ -41421,7 +41395,7 @@ function readInputs(env) {
     models: input2(env, "models", "").split(/[\s,]+/).filter(Boolean),
     failOn: oneOf("fail-on", input2(env, "fail-on", "fail"), ["fail", "inconclusive", "never"]),
     uploadArtifact: upload === "true",
-    workingDirectory: path12.resolve(
+    workingDirectory: path11.resolve(
       env.GITHUB_WORKSPACE ?? process.cwd(),
       input2(env, "working-directory", ".")
     ),
@@ -41450,14 +41424,14 @@ async function readContext(env) {
     serverUrl: env.GITHUB_SERVER_URL ?? "https://github.com",
     sha: env.GITHUB_SHA ?? null,
     pullRequest,
-    tempDir: env.RUNNER_TEMP ?? path12.join(process.cwd(), ".modelgate-tmp"),
+    tempDir: env.RUNNER_TEMP ?? path11.join(process.cwd(), ".modelgate-tmp"),
     summaryPath: env.GITHUB_STEP_SUMMARY ?? null
   };
 }
 
 // action/run/merge-reports.ts
 import { readdir as readdir2, readFile as readFile3 } from "node:fs/promises";
-import path13 from "node:path";
+import path12 from "node:path";
 async function findReports(dir) {
   let entries;
   try {
@@ -41470,7 +41444,7 @@ async function findReports(dir) {
       );
     throw error62;
   }
-  return entries.filter((e) => e.isFile() && e.name === "report.json").map((e) => path13.join(e.parentPath, e.name)).sort();
+  return entries.filter((e) => e.isFile() && e.name === "report.json").map((e) => path12.join(e.parentPath, e.name)).sort();
 }
 async function mergePartialReports(dir) {
   const files = await findReports(dir);
@@ -41520,7 +41494,7 @@ async function run(env = process.env) {
     inputs = readInputs(env);
     if (inputs.mode === "monitor") return await runMonitor({ inputs, context, env });
     if (inputs.mode === "plan") return await runPlan(inputs, context, env);
-    const report = inputs.mode === "merge" ? await mergePartialReports(path14.resolve(inputs.workingDirectory, inputs.partialReports)) : await evaluate(inputs, context);
+    const report = inputs.mode === "merge" ? await mergePartialReports(path13.resolve(inputs.workingDirectory, inputs.partialReports)) : await evaluate(inputs, context);
     await publish2(report, inputs, context, env);
     for (const model of report.models) {
       if (model.error)
@@ -41600,7 +41574,7 @@ ${lines.length ? lines.join("\n") : "No model changed."}
 }
 async function publish2(report, inputs, context, env) {
   const partial2 = inputs.mode !== "merge" && inputs.models.length > 0;
-  const dir = path14.join(
+  const dir = path13.join(
     context.tempDir,
     partial2 ? `modelgate-report-${inputs.models.join("-")}` : "modelgate-report"
   );
@@ -41660,7 +41634,7 @@ function fallbackContext(env) {
     serverUrl: env.GITHUB_SERVER_URL ?? "https://github.com",
     sha: env.GITHUB_SHA ?? null,
     pullRequest: null,
-    tempDir: env.RUNNER_TEMP ?? path14.join(process.cwd(), ".modelgate-tmp"),
+    tempDir: env.RUNNER_TEMP ?? path13.join(process.cwd(), ".modelgate-tmp"),
     summaryPath: env.GITHUB_STEP_SUMMARY ?? null
   };
 }

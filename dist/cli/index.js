@@ -1297,13 +1297,13 @@ var require_ast = __commonJS({
         helperExpression: function helperExpression(node2) {
           return node2.type === "SubExpression" || (node2.type === "MustacheStatement" || node2.type === "BlockStatement") && !!(node2.params && node2.params.length || node2.hash);
         },
-        scopedId: function scopedId(path13) {
-          return /^\.|this\b/.test(path13.original);
+        scopedId: function scopedId(path12) {
+          return /^\.|this\b/.test(path12.original);
         },
         // an ID is simple if it only has one part, and that part is not
         // `..` or `this`.
-        simpleId: function simpleId(path13) {
-          return path13.parts.length === 1 && !AST.helpers.scopedId(path13) && !path13.depth;
+        simpleId: function simpleId(path12) {
+          return path12.parts.length === 1 && !AST.helpers.scopedId(path12) && !path12.depth;
         }
       }
     };
@@ -2388,12 +2388,12 @@ var require_helpers2 = __commonJS({
         loc
       };
     }
-    function prepareMustache(path13, params, hash2, open2, strip, locInfo) {
+    function prepareMustache(path12, params, hash2, open2, strip, locInfo) {
       var escapeFlag = open2.charAt(3) || open2.charAt(2), escaped = escapeFlag !== "{" && escapeFlag !== "&";
       var decorator = /\*/.test(open2);
       return {
         type: decorator ? "Decorator" : "MustacheStatement",
-        path: path13,
+        path: path12,
         params,
         hash: hash2,
         escaped,
@@ -2665,9 +2665,9 @@ var require_compiler = __commonJS({
       },
       DecoratorBlock: function DecoratorBlock(decorator) {
         var program = decorator.program && this.compileProgram(decorator.program);
-        var params = this.setupFullMustacheParams(decorator, program, void 0), path13 = decorator.path;
+        var params = this.setupFullMustacheParams(decorator, program, void 0), path12 = decorator.path;
         this.useDecorators = true;
-        this.opcode("registerDecorator", params.length, path13.original);
+        this.opcode("registerDecorator", params.length, path12.original);
       },
       PartialStatement: function PartialStatement(partial2) {
         this.usePartial = true;
@@ -2734,48 +2734,48 @@ var require_compiler = __commonJS({
         }
       },
       ambiguousSexpr: function ambiguousSexpr(sexpr, program, inverse) {
-        var path13 = sexpr.path, name = path13.parts[0], isBlock = program != null || inverse != null;
-        this.opcode("getContext", validateDepth(path13));
+        var path12 = sexpr.path, name = path12.parts[0], isBlock = program != null || inverse != null;
+        this.opcode("getContext", validateDepth(path12));
         this.opcode("pushProgram", program);
         this.opcode("pushProgram", inverse);
-        path13.strict = true;
-        this.accept(path13);
+        path12.strict = true;
+        this.accept(path12);
         this.opcode("invokeAmbiguous", name, isBlock);
       },
       simpleSexpr: function simpleSexpr(sexpr) {
-        var path13 = sexpr.path;
-        path13.strict = true;
-        this.accept(path13);
+        var path12 = sexpr.path;
+        path12.strict = true;
+        this.accept(path12);
         this.opcode("resolvePossibleLambda");
       },
       helperSexpr: function helperSexpr(sexpr, program, inverse) {
-        var params = this.setupFullMustacheParams(sexpr, program, inverse), path13 = sexpr.path, name = path13.parts[0];
+        var params = this.setupFullMustacheParams(sexpr, program, inverse), path12 = sexpr.path, name = path12.parts[0];
         if (this.options.knownHelpers[name]) {
           this.opcode("invokeKnownHelper", params.length, name);
         } else if (this.options.knownHelpersOnly) {
           throw new _exception2["default"]("You specified knownHelpersOnly, but used the unknown helper " + name, sexpr);
         } else {
-          path13.strict = true;
-          path13.falsy = true;
-          this.accept(path13);
-          this.opcode("invokeHelper", params.length, path13.original, _ast2["default"].helpers.simpleId(path13));
+          path12.strict = true;
+          path12.falsy = true;
+          this.accept(path12);
+          this.opcode("invokeHelper", params.length, path12.original, _ast2["default"].helpers.simpleId(path12));
         }
       },
-      PathExpression: function PathExpression(path13) {
-        var depth = validateDepth(path13);
-        var parts = validateParts(path13);
+      PathExpression: function PathExpression(path12) {
+        var depth = validateDepth(path12);
+        var parts = validateParts(path12);
         this.addDepth(depth);
         this.opcode("getContext", depth);
-        var name = parts[0], scoped = _ast2["default"].helpers.scopedId(path13), blockParamId = !depth && !scoped && this.blockParamIndex(name);
+        var name = parts[0], scoped = _ast2["default"].helpers.scopedId(path12), blockParamId = !depth && !scoped && this.blockParamIndex(name);
         if (blockParamId) {
           this.opcode("lookupBlockParam", blockParamId, parts);
         } else if (!name) {
           this.opcode("pushContext");
-        } else if (path13.data) {
+        } else if (path12.data) {
           this.options.data = true;
-          this.opcode("lookupData", depth, parts, path13.strict);
+          this.opcode("lookupData", depth, parts, path12.strict);
         } else {
-          this.opcode("lookupOnContext", parts, path13.falsy, path13.strict, scoped);
+          this.opcode("lookupOnContext", parts, path12.falsy, path12.strict, scoped);
         }
       },
       StringLiteral: function StringLiteral(string4) {
@@ -3002,8 +3002,8 @@ var require_compiler = __commonJS({
       }
       return value;
     }
-    function validateParts(path13) {
-      return validateStringArray(path13, path13.parts, "parts");
+    function validateParts(path12) {
+      return validateStringArray(path12, path12.parts, "parts");
     }
     function validateBlockParams(program) {
       if (program.blockParams != null) {
@@ -3185,16 +3185,16 @@ var require_util = __commonJS({
     }
     exports.urlGenerate = urlGenerate;
     function normalize(aPath) {
-      var path13 = aPath;
+      var path12 = aPath;
       var url2 = urlParse(aPath);
       if (url2) {
         if (!url2.path) {
           return aPath;
         }
-        path13 = url2.path;
+        path12 = url2.path;
       }
-      var isAbsolute = exports.isAbsolute(path13);
-      var parts = path13.split(/\/+/);
+      var isAbsolute = exports.isAbsolute(path12);
+      var parts = path12.split(/\/+/);
       for (var part, up = 0, i = parts.length - 1; i >= 0; i--) {
         part = parts[i];
         if (part === ".") {
@@ -3211,15 +3211,15 @@ var require_util = __commonJS({
           }
         }
       }
-      path13 = parts.join("/");
-      if (path13 === "") {
-        path13 = isAbsolute ? "/" : ".";
+      path12 = parts.join("/");
+      if (path12 === "") {
+        path12 = isAbsolute ? "/" : ".";
       }
       if (url2) {
-        url2.path = path13;
+        url2.path = path12;
         return urlGenerate(url2);
       }
-      return path13;
+      return path12;
     }
     exports.normalize = normalize;
     function join2(aRoot, aPath) {
@@ -6021,8 +6021,8 @@ var require_printer = __commonJS({
       return this.accept(sexpr.path) + " " + params + hash2;
     };
     PrintVisitor.prototype.PathExpression = function(id) {
-      var path13 = id.parts.join("/");
-      return (id.data ? "@" : "") + "PATH:" + path13;
+      var path12 = id.parts.join("/");
+      return (id.data ? "@" : "") + "PATH:" + path12;
     };
     PrintVisitor.prototype.StringLiteral = function(string4) {
       return '"' + string4.value + '"';
@@ -6074,9 +6074,9 @@ var require_lib = __commonJS({
 
 // action/data/read-file-bytes.ts
 import { readFile } from "node:fs/promises";
-async function readFileBytes(path13, file2) {
+async function readFileBytes(path12, file2) {
   try {
-    return await readFile(path13);
+    return await readFile(path12);
   } catch (error62) {
     throw toFileError(error62, file2);
   }
@@ -6811,9 +6811,9 @@ var init_parse_csv = __esm({
 });
 
 // action/data/read-csv.ts
-async function readCsv(path13, options = {}) {
-  const file2 = options.displayPath ?? path13;
-  const bytes = await readFileBytes(path13, file2);
+async function readCsv(path12, options = {}) {
+  const file2 = options.displayPath ?? path12;
+  const bytes = await readFileBytes(path12, file2);
   return parseCsv(bytes, { ...options, file: file2 });
 }
 var init_read_csv = __esm({
@@ -6927,9 +6927,9 @@ var init_build_column = __esm({
 });
 
 // action/data/read-jsonl.ts
-async function readJsonl(path13, options = {}) {
-  const file2 = options.displayPath ?? path13;
-  const bytes = await readFileBytes(path13, file2);
+async function readJsonl(path12, options = {}) {
+  const file2 = options.displayPath ?? path12;
+  const bytes = await readFileBytes(path12, file2);
   return parseJsonl(bytes, { ...options, file: file2 });
 }
 function parseJsonl(bytes, options) {
@@ -7388,32 +7388,32 @@ var init_convert = __esm({
 });
 
 // node_modules/hyparquet/src/schema.js
-function schemaTree(schema, rootIndex, path13) {
+function schemaTree(schema, rootIndex, path12) {
   const element = schema[rootIndex];
   const children = [];
   let count = 1;
   if (element.num_children) {
     while (children.length < element.num_children) {
       const childElement = schema[rootIndex + count];
-      const child = schemaTree(schema, rootIndex + count, [...path13, childElement.name]);
+      const child = schemaTree(schema, rootIndex + count, [...path12, childElement.name]);
       count += child.count;
       children.push(child);
     }
   }
-  return { count, element, children, path: path13 };
+  return { count, element, children, path: path12 };
 }
 function getSchemaPath(schema, name) {
   return getTreePath(schemaTree(schema, 0, []), name);
 }
 function getTreePath(tree, name) {
-  const path13 = [tree];
+  const path12 = [tree];
   for (const part of name) {
     const child = tree.children.find((child2) => child2.element.name === part);
     if (!child) throw new Error(`parquet schema element not found: ${name}`);
-    path13.push(child);
+    path12.push(child);
     tree = child;
   }
-  return path13;
+  return path12;
 }
 function getPhysicalColumns(schemaTree2) {
   const columns = [];
@@ -8197,7 +8197,7 @@ function pathsNeededForFilter(filter) {
   return [...new Set(paths)];
 }
 function columnsNeededForFilter(filter) {
-  return [...new Set(pathsNeededForFilter(filter).map((path13) => path13.split(".")[0]))];
+  return [...new Set(pathsNeededForFilter(filter).map((path12) => path12.split(".")[0]))];
 }
 function matchFilter(record2, filter, strict = true) {
   if ("$and" in filter && Array.isArray(filter.$and)) {
@@ -8402,9 +8402,9 @@ function unionRanges(a, b) {
   }
   return out;
 }
-function resolve(record2, path13) {
+function resolve(record2, path12) {
   let value = record2;
-  for (const part of path13.split(".")) {
+  for (const part of path12.split(".")) {
     value = value?.[part];
   }
   return value;
@@ -9088,7 +9088,7 @@ function assembleLists(output2, definitionLevels, repetitionLevels, values, sche
   return output2;
 }
 function assembleNested(subcolumnData, schema, parsers, depth = 0) {
-  const path13 = schema.path.join(".");
+  const path12 = schema.path.join(".");
   const optional2 = schema.element.repetition_type === "OPTIONAL";
   const nextDepth = optional2 ? depth + 1 : depth;
   if (isListLike(schema)) {
@@ -9103,7 +9103,7 @@ function assembleNested(subcolumnData, schema, parsers, depth = 0) {
     const values = subcolumnData.get(subcolumn);
     if (!values) throw new Error("parquet list column missing values");
     if (optional2) flattenAtDepth(values, depth);
-    subcolumnData.set(path13, values);
+    subcolumnData.set(path12, values);
     subcolumnData.delete(subcolumn);
     return;
   }
@@ -9111,8 +9111,8 @@ function assembleNested(subcolumnData, schema, parsers, depth = 0) {
     const mapName = schema.children[0].element.name;
     assembleNested(subcolumnData, schema.children[0].children[0], parsers, nextDepth + 1);
     assembleNested(subcolumnData, schema.children[0].children[1], parsers, nextDepth + 1);
-    const keys = subcolumnData.get(`${path13}.${mapName}.key`);
-    const values = subcolumnData.get(`${path13}.${mapName}.value`);
+    const keys = subcolumnData.get(`${path12}.${mapName}.key`);
+    const values = subcolumnData.get(`${path12}.${mapName}.value`);
     if (!keys) throw new Error("parquet map column missing keys");
     if (!values) throw new Error("parquet map column missing values");
     if (keys.length !== values.length) {
@@ -9120,9 +9120,9 @@ function assembleNested(subcolumnData, schema, parsers, depth = 0) {
     }
     const out = assembleMaps(keys, values, nextDepth);
     if (optional2) flattenAtDepth(out, depth);
-    subcolumnData.delete(`${path13}.${mapName}.key`);
-    subcolumnData.delete(`${path13}.${mapName}.value`);
-    subcolumnData.set(path13, out);
+    subcolumnData.delete(`${path12}.${mapName}.key`);
+    subcolumnData.delete(`${path12}.${mapName}.value`);
+    subcolumnData.set(path12, out);
     return;
   }
   if (schema.children.length) {
@@ -9142,7 +9142,7 @@ function assembleNested(subcolumnData, schema, parsers, depth = 0) {
       inverted = decodeVariantColumn(inverted, parsers);
     }
     if (optional2) flattenAtDepth(inverted, depth);
-    subcolumnData.set(path13, inverted);
+    subcolumnData.set(path12, inverted);
   }
 }
 function flattenAtDepth(arr, depth) {
@@ -10503,9 +10503,9 @@ var init_node = __esm({
 
 // action/data/read-parquet.ts
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
-async function readParquet(path13, options = {}) {
-  const file2 = options.displayPath ?? path13;
-  const bytes = await readFileBytes(path13, file2);
+async function readParquet(path12, options = {}) {
+  const file2 = options.displayPath ?? path12;
+  const bytes = await readFileBytes(path12, file2);
   const buffer = toArrayBuffer(bytes);
   const metadata = readMetadata(buffer, file2);
   const fields = parquetSchema(metadata).children;
@@ -10594,9 +10594,9 @@ var init_read_parquet = __esm({
 
 // action/data/read-table.ts
 import { extname } from "node:path";
-async function readTable(path13, options = {}) {
-  const file2 = options.displayPath ?? path13;
-  const extension = (extname(path13) || extname(file2)).toLowerCase();
+async function readTable(path12, options = {}) {
+  const file2 = options.displayPath ?? path12;
+  const extension = (extname(path12) || extname(file2)).toLowerCase();
   const reader = READERS[extension];
   if (!reader) {
     const found = extension ? `"${extension}"` : "no extension";
@@ -10605,7 +10605,7 @@ async function readTable(path13, options = {}) {
     });
   }
   const { allowEmpty, ...readOptions } = options;
-  const table2 = await reader(path13, readOptions);
+  const table2 = await reader(path12, readOptions);
   if (table2.rowCount === 0 && !allowEmpty) {
     const what = table2.names.length === 0 ? "the file is empty" : "the file has a header but no data rows";
     throw new DataError(`${what}; there is nothing to evaluate`, { file: file2 });
@@ -11021,8 +11021,8 @@ __export(predictions_runner_exports, {
   alignById: () => alignById,
   readPredictions: () => readPredictions
 });
-async function readPredictions(path13, options) {
-  const file2 = await readTable(path13, { displayPath: options.displayPath ?? path13 });
+async function readPredictions(path12, options) {
+  const file2 = await readTable(path12, { displayPath: options.displayPath ?? path12 });
   const order2 = options.id === void 0 ? alignByRowOrder(file2, options.data) : alignById(file2, options.data, options.id);
   const predictions = buildPredictions(file2, order2, options);
   return {
@@ -11974,12 +11974,12 @@ import * as ort from "onnxruntime-node";
 function onnxRuntimeVersion2() {
   return ort.env.versions.node ?? ort.env.versions.common;
 }
-async function loadOnnxModel(path13, options = {}) {
-  const shown = options.displayPath ?? path13;
+async function loadOnnxModel(path12, options = {}) {
+  const shown = options.displayPath ?? path12;
   const started = performance2.now();
   let bytes;
   try {
-    bytes = await readFile2(path13);
+    bytes = await readFile2(path12);
   } catch (error62) {
     throw new ModelError(`cannot read the model file: ${error62.message}`, shown, {
       cause: error62,
@@ -12278,17 +12278,17 @@ var require_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP2;
     visit3.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path13) {
-      const ctrl = callVisitor(key, node2, visitor, path13);
+    function visit_(key, node2, visitor, path12) {
+      const ctrl = callVisitor(key, node2, visitor, path12);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path13, ctrl);
-        return visit_(key, ctrl, visitor, path13);
+        replaceNode(key, path12, ctrl);
+        return visit_(key, ctrl, visitor, path12);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path13 = Object.freeze(path13.concat(node2));
+          path12 = Object.freeze(path12.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path13);
+            const ci = visit_(i, node2.items[i], visitor, path12);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -12299,13 +12299,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path13 = Object.freeze(path13.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path13);
+          path12 = Object.freeze(path12.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path12);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path13);
+          const cv = visit_("value", node2.value, visitor, path12);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -12326,17 +12326,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path13) {
-      const ctrl = await callVisitor(key, node2, visitor, path13);
+    async function visitAsync_(key, node2, visitor, path12) {
+      const ctrl = await callVisitor(key, node2, visitor, path12);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path13, ctrl);
-        return visitAsync_(key, ctrl, visitor, path13);
+        replaceNode(key, path12, ctrl);
+        return visitAsync_(key, ctrl, visitor, path12);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path13 = Object.freeze(path13.concat(node2));
+          path12 = Object.freeze(path12.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path13);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path12);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -12347,13 +12347,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path13 = Object.freeze(path13.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path13);
+          path12 = Object.freeze(path12.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path12);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path13);
+          const cv = await visitAsync_("value", node2.value, visitor, path12);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -12380,23 +12380,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path13) {
+    function callVisitor(key, node2, visitor, path12) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path13);
+        return visitor(key, node2, path12);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path13);
+        return visitor.Map?.(key, node2, path12);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path13);
+        return visitor.Seq?.(key, node2, path12);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path13);
+        return visitor.Pair?.(key, node2, path12);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path13);
+        return visitor.Scalar?.(key, node2, path12);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path13);
+        return visitor.Alias?.(key, node2, path12);
       return void 0;
     }
-    function replaceNode(key, path13, node2) {
-      const parent = path13[path13.length - 1];
+    function replaceNode(key, path12, node2) {
+      const parent = path12[path12.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -13008,10 +13008,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path13, value) {
+    function collectionFromPath(schema, path12, value) {
       let v = value;
-      for (let i = path13.length - 1; i >= 0; --i) {
-        const k = path13[i];
+      for (let i = path12.length - 1; i >= 0; --i) {
+        const k = path12[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -13030,7 +13030,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path13) => path13 == null || typeof path13 === "object" && !!path13[Symbol.iterator]().next().done;
+    var isEmptyPath = (path12) => path12 == null || typeof path12 === "object" && !!path12[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -13060,11 +13060,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path13, value) {
-        if (isEmptyPath(path13))
+      addIn(path12, value) {
+        if (isEmptyPath(path12))
           this.add(value);
         else {
-          const [key, ...rest] = path13;
+          const [key, ...rest] = path12;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -13078,8 +13078,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path13) {
-        const [key, ...rest] = path13;
+      deleteIn(path12) {
+        const [key, ...rest] = path12;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -13093,8 +13093,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path13, keepScalar) {
-        const [key, ...rest] = path13;
+      getIn(path12, keepScalar) {
+        const [key, ...rest] = path12;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -13112,8 +13112,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path13) {
-        const [key, ...rest] = path13;
+      hasIn(path12) {
+        const [key, ...rest] = path12;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -13123,8 +13123,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path13, value) {
-        const [key, ...rest] = path13;
+      setIn(path12, value) {
+        const [key, ...rest] = path12;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -15639,9 +15639,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path13, value) {
+      addIn(path12, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path13, value);
+          this.contents.addIn(path12, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -15716,14 +15716,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path13) {
-        if (Collection.isEmptyPath(path13)) {
+      deleteIn(path12) {
+        if (Collection.isEmptyPath(path12)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path13) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path12) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -15738,10 +15738,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path13, keepScalar) {
-        if (Collection.isEmptyPath(path13))
+      getIn(path12, keepScalar) {
+        if (Collection.isEmptyPath(path12))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path13, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path12, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -15752,10 +15752,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path13) {
-        if (Collection.isEmptyPath(path13))
+      hasIn(path12) {
+        if (Collection.isEmptyPath(path12))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path13) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path12) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -15772,13 +15772,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path13, value) {
-        if (Collection.isEmptyPath(path13)) {
+      setIn(path12, value) {
+        if (Collection.isEmptyPath(path12)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path13), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path12), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path13, value);
+          this.contents.setIn(path12, value);
         }
       }
       /**
@@ -17739,9 +17739,9 @@ var require_cst_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP2;
     visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path13) => {
+    visit3.itemAtPath = (cst, path12) => {
       let item = cst;
-      for (const [field, index] of path13) {
+      for (const [field, index] of path12) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -17750,23 +17750,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path13) => {
-      const parent = visit3.itemAtPath(cst, path13.slice(0, -1));
-      const field = path13[path13.length - 1][0];
+    visit3.parentCollection = (cst, path12) => {
+      const parent = visit3.itemAtPath(cst, path12.slice(0, -1));
+      const field = path12[path12.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path13, item, visitor) {
-      let ctrl = visitor(item, path13);
+    function _visit(path12, item, visitor) {
+      let ctrl = visitor(item, path12);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path13.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path12.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -17777,10 +17777,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path13);
+            ctrl = ctrl(item, path12);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path13) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path12) : ctrl;
     }
     exports.visit = visit3;
   }
@@ -19533,8 +19533,8 @@ var require_dist = __commonJS({
 
 // action/cli.ts
 init_errors();
-import { mkdir as mkdir2, writeFile as writeFile5 } from "node:fs/promises";
-import path12 from "node:path";
+import { mkdir as mkdir2, writeFile as writeFile4 } from "node:fs/promises";
+import path11 from "node:path";
 import { parseArgs } from "node:util";
 
 // shared/render/render-report.ts
@@ -21800,10 +21800,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path13) {
-  if (!path13)
+function getElementAtPath(obj, path12) {
+  if (!path12)
     return obj;
-  return path13.reduce((acc, key) => acc?.[key], obj);
+  return path12.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -22143,11 +22143,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path13, issues) {
+function prefixIssues(path12, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path13);
+    iss.path.unshift(path12);
     return iss;
   });
 }
@@ -22609,16 +22609,16 @@ function flattenError(error62, mapper = (issue2) => issue2.message) {
 }
 function formatError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error63, path13 = []) => {
+  const processError = (error63, path12 = []) => {
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path13, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path12, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path13, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path12, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path13, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path12, ...issue2.path]);
       } else {
-        const fullpath = [...path13, ...issue2.path];
+        const fullpath = [...path12, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -22657,17 +22657,17 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error62, mapper = (issue2) => issue2.message) {
   const result = { errors: [] };
-  const processError = (error63, path13 = []) => {
+  const processError = (error63, path12 = []) => {
     var _a3;
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path13, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path12, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path13, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path12, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path13, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path12, ...issue2.path]);
       } else {
-        const fullpath = [...path13, ...issue2.path];
+        const fullpath = [...path12, ...issue2.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue2));
           continue;
@@ -22706,8 +22706,8 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path13 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path13) {
+  const path12 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path12) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -39845,13 +39845,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path13 = ref.slice(1).split("/").filter(Boolean);
-  if (path13.length === 0) {
+  const path12 = ref.slice(1).split("/").filter(Boolean);
+  if (path12.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path13[0] === defsKey) {
-    const key = path13[1] === void 0 ? void 0 : decodeJSONPointerSegment(path13[1]);
+  if (path12[0] === defsKey) {
+    const key = path12[1] === void 0 ? void 0 : decodeJSONPointerSegment(path12[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -40919,11 +40919,11 @@ function buildReport(input2) {
 init_read_file_bytes();
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
-async function hashFile(path13, displayPath = path13) {
+async function hashFile(path12, displayPath = path12) {
   const hash2 = createHash("sha256");
   let bytes = 0;
   try {
-    for await (const chunk of createReadStream(path13)) {
+    for await (const chunk of createReadStream(path12)) {
       hash2.update(chunk);
       bytes += chunk.length;
     }
@@ -40953,6 +40953,7 @@ function onnxRuntimeVersion() {
 }
 
 // action/evaluate-model.ts
+init_table();
 init_errors();
 import { performance as performance4 } from "node:perf_hooks";
 
@@ -44647,7 +44648,7 @@ async function evaluateModelUnsafe(input2, started, seen) {
   });
   const sensitive = model.sensitive.map((name) => requireColumn2(table2, name, "sensitive"));
   const groupings = buildGroupings({
-    columns: sensitive.map(toCategorical),
+    columns: sensitive.map(toCategoricalColumn),
     intersections: model.intersections
   });
   lap("read_data_ms", t);
@@ -44772,26 +44773,6 @@ function requireColumn2(table2, name, role) {
     );
   }
   return column;
-}
-function toCategorical(column) {
-  if (column.kind === "categorical") return { name: column.name, codes: column.codes, levels: column.levels };
-  const index = /* @__PURE__ */ new Map();
-  const levels = [];
-  const codes = new Int32Array(column.values.length);
-  column.values.forEach((v, i) => {
-    if (Number.isNaN(v)) {
-      codes[i] = -1;
-      return;
-    }
-    let code = index.get(v);
-    if (code === void 0) {
-      code = levels.length;
-      index.set(v, code);
-      levels.push(String(v));
-    }
-    codes[i] = code;
-  });
-  return { name: column.name, codes, levels };
 }
 function positives(target) {
   if (target.task !== "binary") return {};
@@ -45189,13 +45170,13 @@ function defaultRunner({ model }) {
   if (PREDICTION_EXTENSIONS.includes(extension)) return "predictions";
   return "command";
 }
-function checkDataExtension(data, path13, issues) {
+function checkDataExtension(data, path12, issues) {
   const extension = extensionOf(data);
   if (PREDICTION_EXTENSIONS.includes(extension)) return;
-  issues.add(path13, `expected a data file ending in .csv, .jsonl or .parquet, got ${JSON.stringify(data)}`);
+  issues.add(path12, `expected a data file ending in .csv, .jsonl or .parquet, got ${JSON.stringify(data)}`);
 }
-function extensionOf(path13) {
-  const base = path13.slice(path13.lastIndexOf("/") + 1);
+function extensionOf(path12) {
+  const base = path12.slice(path12.lastIndexOf("/") + 1);
   const dot = base.lastIndexOf(".");
   return dot <= 0 ? "" : base.slice(dot).toLowerCase();
 }
@@ -45235,11 +45216,11 @@ function checkMetricSections({ name, model, issues }) {
     sections.push([["models", name, "monitor", "gates"], "gates", model.monitor.gates]);
     sections.push([["models", name, "monitor", "fairness"], "fairness", model.monitor.fairness]);
   }
-  for (const [path13, section, entries] of sections) {
+  for (const [path12, section, entries] of sections) {
     for (const metric of Object.keys(entries)) {
       if (appliesToTask(section, metric, model.task)) continue;
       issues.add(
-        [...path13, metric],
+        [...path12, metric],
         `${metric} does not apply to ${model.task} models; ${expectedNames(section, model.task)}`,
         "key"
       );
@@ -45254,20 +45235,20 @@ function parseConfigSource(text, file2) {
   const doc = (0, import_yaml.parseDocument)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   return { file: file2, doc, lineCounter };
 }
-function formatKeyPath(path13) {
+function formatKeyPath(path12) {
   let out = "";
-  for (const segment of path13) {
+  for (const segment of path12) {
     if (typeof segment === "number") out += `[${segment}]`;
     else if (/^[A-Za-z0-9_$/-]+$/.test(segment)) out += out === "" ? segment : `.${segment}`;
     else out += `[${JSON.stringify(segment)}]`;
   }
   return out;
 }
-function findInDocument(source, path13) {
+function findInDocument(source, path12) {
   const resolve2 = (node2) => (0, import_yaml.isAlias)(node2) ? node2.resolve(source.doc) : node2;
   let current = resolve2(source.doc.contents);
   const found = { key: null, value: current ?? null, depth: 0 };
-  for (const segment of path13) {
+  for (const segment of path12) {
     if ((0, import_yaml.isMap)(current)) {
       const pair = current.items.find((p) => (0, import_yaml.isScalar)(p.key) && String(p.key.value) === String(segment));
       if (pair === void 0) break;
@@ -45283,21 +45264,21 @@ function findInDocument(source, path13) {
   return found;
 }
 function buildLocate(source) {
-  return (path13, at = "value") => {
-    const found = findInDocument(source, path13);
-    const complete = found.depth === path13.length;
+  return (path12, at = "value") => {
+    const found = findInDocument(source, path12);
+    const complete = found.depth === path12.length;
     const valueNode = complete && at === "value" && !isEmptyScalar(found.value) ? found.value : null;
     const node2 = valueNode ?? found.key ?? found.value;
     const offset = node2?.range?.[0] ?? 0;
     const { line, col } = source.lineCounter.linePos(offset);
-    return { file: source.file, line, column: col, path: formatKeyPath(path13) };
+    return { file: source.file, line, column: col, path: formatKeyPath(path12) };
   };
 }
 function isEmptyScalar(node2) {
   return (0, import_yaml.isScalar)(node2) && node2.value === null && (node2.source ?? "") === "";
 }
 function locateByPath(file2) {
-  return (path13) => ({ file: file2, path: formatKeyPath(path13) });
+  return (path12) => ({ file: file2, path: formatKeyPath(path12) });
 }
 
 // shared/config/paths.ts
@@ -45338,8 +45319,8 @@ var IssueCollector = class {
   }
   locate;
   list = [];
-  add(path13, message, at = "value") {
-    this.list.push({ location: this.locate(path13, at), message });
+  add(path12, message, at = "value") {
+    this.list.push({ location: this.locate(path12, at), message });
   }
   path(value, keyPath) {
     try {
@@ -45582,25 +45563,25 @@ function buildSchemaIssues(issues, ctx) {
   return issues.flatMap((issue2) => buildIssue(issue2, ctx));
 }
 function buildIssue(issue2, ctx) {
-  const path13 = issue2.path.filter((p) => typeof p !== "symbol");
+  const path12 = issue2.path.filter((p) => typeof p !== "symbol");
   if (issue2.code === "unrecognized_keys") {
     return issue2.keys.map((key) => ({
-      location: ctx.locate([...path13, key], "key"),
-      message: describeUnknownKey([...path13], key, ctx)
+      location: ctx.locate([...path12, key], "key"),
+      message: describeUnknownKey([...path12], key, ctx)
     }));
   }
   if (issue2.code === "invalid_key") {
     const reason = issue2.issues[0]?.message ?? "not a valid name";
     return [
       {
-        location: ctx.locate(path13, "key"),
-        message: `invalid name "${String(path13.at(-1))}"; expected ${reason}`
+        location: ctx.locate(path12, "key"),
+        message: `invalid name "${String(path12.at(-1))}"; expected ${reason}`
       }
     ];
   }
-  const value = valueAt(ctx.value, path13);
+  const value = valueAt(ctx.value, path12);
   const at = value === void 0 ? "key" : "value";
-  return [{ location: ctx.locate(path13, at), message: describeValueIssue(issue2, value) }];
+  return [{ location: ctx.locate(path12, at), message: describeValueIssue(issue2, value) }];
 }
 function describeUnknownKey(parent, key, ctx) {
   const section = metricSectionOf(parent);
@@ -45621,11 +45602,11 @@ function describeUnknownKey(parent, key, ctx) {
   const suggestion = suggestName(key, allowed);
   return explainUnknown(`unknown key "${key}"`, suggestion, `one of: ${allowed.join(", ")}`);
 }
-function metricSectionOf(path13) {
-  if (path13[0] !== "models") return null;
-  const last = path13.at(-1);
-  const isModel = path13.length === 3;
-  const isMonitor = path13.length === 4 && path13[2] === "monitor";
+function metricSectionOf(path12) {
+  if (path12[0] !== "models") return null;
+  const last = path12.at(-1);
+  const isModel = path12.length === 3;
+  const isMonitor = path12.length === 4 && path12[2] === "monitor";
   if (!isModel && !isMonitor) return null;
   if (last === "gates" || last === "fairness") return last;
   if (last === "operational" && isModel) return last;
@@ -45693,18 +45674,18 @@ function describeValue(value) {
 function isNumeric(text) {
   return text.trim() !== "" && Number.isFinite(Number(text));
 }
-function valueAt(root, path13) {
+function valueAt(root, path12) {
   let current = root;
-  for (const segment of path13) {
+  for (const segment of path12) {
     if (current === null || typeof current !== "object") return void 0;
     if (!Object.hasOwn(current, segment)) return void 0;
     current = current[segment];
   }
   return current;
 }
-function objectKeysAt(schema, path13) {
+function objectKeysAt(schema, path12) {
   let current = schema;
-  for (const segment of [...path13, null]) {
+  for (const segment of [...path12, null]) {
     current = unwrap(current);
     const def = current?._zod.def;
     if (def === void 0) return [];
@@ -45854,18 +45835,18 @@ var SNAKE = {
 };
 function checkMetricGate(ctx, metric, gate) {
   const { report, model } = ctx;
-  const path13 = [...ctx.base, "gates", metric];
-  if (!requireSomeBound(report, path13, gate, METRIC_BOUNDS)) return;
-  checkMinMax(report, path13, gate.min, gate.max);
+  const path12 = [...ctx.base, "gates", metric];
+  if (!requireSomeBound(report, path12, gate, METRIC_BOUNDS)) return;
+  checkMinMax(report, path12, gate.min, gate.max);
   const info = METRICS[metric];
   if (info === void 0) return;
   for (const key of ["min", "max", "worstGroupMin", "worstGroupMax"]) {
-    checkRange({ report, path: [...path13, SNAKE[key]], value: gate[key], range: info.range, metric });
+    checkRange({ report, path: [...path12, SNAKE[key]], value: gate[key], range: info.range, metric });
   }
   const worstKey = gate.worstGroupMin !== void 0 ? "worstGroupMin" : gate.worstGroupMax !== void 0 ? "worstGroupMax" : null;
   if (worstKey !== null && model.sensitive.length === 0) {
     report(
-      [...path13, SNAKE[worstKey]],
+      [...path12, SNAKE[worstKey]],
       `needs sensitive columns, but ${formatKeyPath([...ctx.base, "sensitive"])} is empty`
     );
   }
@@ -45874,43 +45855,43 @@ function checkMetricGate(ctx, metric, gate) {
     const right = info.direction === "higher" ? "worst_group_min" : "worst_group_max";
     const worst = info.direction === "higher" ? "lowest" : "highest";
     report(
-      [...path13, SNAKE[wrongWorst]],
+      [...path12, SNAKE[wrongWorst]],
       `does nothing: ${metric} is ${info.direction}-is-better, so its worst group has the ${worst} value; use ${right}`
     );
   }
   const tolerance = gate.maxRegression !== void 0 || gate.maxRegressionRelative !== void 0;
   checkTest({
     ctx,
-    path: path13,
+    path: path12,
     test: gate.test,
     tolerance,
     toleranceKeys: "max_regression or max_regression_relative"
   });
 }
 function checkTest(args) {
-  const { ctx, path: path13, test } = args;
+  const { ctx, path: path12, test } = args;
   if (test !== "noninferiority") return;
   if (!args.tolerance) {
     ctx.report(
-      [...path13, "test"],
+      [...path12, "test"],
       `noninferiority does nothing without ${args.toleranceKeys}: it tests the change against that tolerance`
     );
   } else if (ctx.defaults.bootstrap === 0) {
-    ctx.report([...path13, "test"], "noninferiority needs confidence intervals, but defaults.bootstrap is 0");
+    ctx.report([...path12, "test"], "noninferiority needs confidence intervals, but defaults.bootstrap is 0");
   }
 }
-function requireSomeBound(report, path13, gate, bounds) {
+function requireSomeBound(report, path12, gate, bounds) {
   if (bounds.some((b) => gate[b] !== void 0)) return true;
   report(
-    path13,
+    path12,
     `sets no threshold; expected at least one of: ${bounds.map((b) => SNAKE[b]).join(", ")}`,
     "key"
   );
   return false;
 }
-function checkMinMax(report, path13, min, max) {
+function checkMinMax(report, path12, min, max) {
   if (min !== void 0 && max !== void 0 && min > max) {
-    report([...path13, "min"], `min (${min}) is greater than max (${max}): no value can pass`);
+    report([...path12, "min"], `min (${min}) is greater than max (${max}): no value can pass`);
   }
 }
 function checkRange(args) {
@@ -45933,26 +45914,26 @@ function checkFairness(ctx) {
   for (const [gap, gate] of entries) checkFairnessGate(ctx, gap, gate);
 }
 function checkFairnessGate(ctx, gap, gate) {
-  const path13 = [...ctx.base, "fairness", gap];
-  if (!requireSomeBound(ctx.report, path13, gate, ["min", "max", "maxIncrease"])) return;
-  checkMinMax(ctx.report, path13, gate.min, gate.max);
+  const path12 = [...ctx.base, "fairness", gap];
+  if (!requireSomeBound(ctx.report, path12, gate, ["min", "max", "maxIncrease"])) return;
+  checkMinMax(ctx.report, path12, gate.min, gate.max);
   if (GAPS[gap] !== void 0) {
     for (const key of ["min", "max"]) {
-      checkRange({ report: ctx.report, path: [...path13, key], value: gate[key], range: [0, 1], metric: gap });
+      checkRange({ report: ctx.report, path: [...path12, key], value: gate[key], range: [0, 1], metric: gap });
     }
   }
   if (gate.columns?.length === 0)
     ctx.report(
-      [...path13, "columns"],
+      [...path12, "columns"],
       "is empty, so nothing is checked; remove it to check every sensitive column"
     );
   gate.columns?.forEach((column, i) => {
     const problem = checkFairnessColumn(ctx.model, column);
-    if (problem !== null) ctx.report([...path13, "columns", i], problem);
+    if (problem !== null) ctx.report([...path12, "columns", i], problem);
   });
   checkTest({
     ctx,
-    path: path13,
+    path: path12,
     test: gate.test,
     tolerance: gate.maxIncrease !== void 0,
     toleranceKeys: "max_increase"
@@ -46047,11 +46028,11 @@ function checkColumns({ model, report, base }) {
 }
 function checkOperational({ model, report, base }) {
   for (const [name, gate] of Object.entries(model.operational)) {
-    const path13 = [...base, "operational", name];
-    if (!requireSomeBound(report, path13, gate, ["max", "maxIncreaseRelative"])) continue;
+    const path12 = [...base, "operational", name];
+    if (!requireSomeBound(report, path12, gate, ["max", "maxIncreaseRelative"])) continue;
     if (model.runner === "predictions") {
       report(
-        path13,
+        path12,
         "does nothing with runner: predictions: no model runs, so there is no latency or model size to measure",
         "key"
       );
@@ -46061,24 +46042,24 @@ function checkOperational({ model, report, base }) {
 function checkMonitor({ model, report, base }) {
   const monitor = model.monitor;
   if (monitor === void 0) return;
-  const path13 = [...base, "monitor"];
+  const path12 = [...base, "monitor"];
   if (Object.keys(monitor.fairness).length > 0 && model.sensitive.length === 0) {
     report(
-      [...path13, "fairness"],
+      [...path12, "fairness"],
       `fairness monitoring needs sensitive columns, but ${formatKeyPath([...base, "sensitive"])} is empty`,
       "key"
     );
   }
   for (const [metric, gate] of Object.entries(monitor.gates)) {
-    requireSomeBound(report, [...path13, "gates", metric], gate, ["maxDegradation", "maxDegradationRelative"]);
+    requireSomeBound(report, [...path12, "gates", metric], gate, ["maxDegradation", "maxDegradationRelative"]);
   }
 }
 
 // shared/config/validate-config.ts
 function validateConfig(config2, locate = locateByPath(config2.file)) {
   const issues = [];
-  const report = (path13, message, at = "value") => {
-    issues.push({ location: locate(path13, at), message });
+  const report = (path12, message, at = "value") => {
+    issues.push({ location: locate(path12, at), message });
   };
   for (const model of config2.models) validateModel(model, config2.defaults, report);
   validatePolicy(
@@ -46092,11 +46073,11 @@ function validateConfig(config2, locate = locateByPath(config2.file)) {
 function validatePolicy(policy, modelNames, report) {
   const firstByName = /* @__PURE__ */ new Map();
   policy.rules.forEach((rule, i) => {
-    const path13 = ["policy", "rules", i];
+    const path12 = ["policy", "rules", i];
     const first = firstByName.get(rule.name);
     if (first !== void 0) {
       report(
-        [...path13, "name"],
+        [...path12, "name"],
         `duplicate rule name "${rule.name}" (also policy.rules[${first}]); names must be unique`
       );
     } else firstByName.set(rule.name, i);
@@ -46108,25 +46089,25 @@ function validatePolicy(policy, modelNames, report) {
         suggestion,
         `one of: ${modelNames.join(", ")}`
       );
-      report([...path13, "if", "models", j], message);
+      report([...path12, "if", "models", j], message);
     });
     const { count, users, teams, permission } = rule.require;
     if (teams.length === 0 && permission === void 0 && users.length > 0 && count > users.length) {
       report(
-        [...path13, "require", "count"],
+        [...path12, "require", "count"],
         `needs ${count} approvals but only ${users.length} user(s) may approve; lower count or add users, teams or a permission`
       );
     }
   });
 }
 function validateRelease(config2, report) {
-  const path13 = ["release", "tag"];
+  const path12 = ["release", "tag"];
   let pattern;
   try {
     pattern = parseTagPattern(config2.release.tag, { file: config2.file });
   } catch (error62) {
     if (!(error62 instanceof ConfigError)) throw error62;
-    for (const issue2 of error62.issues) report(path13, issue2.message);
+    for (const issue2 of error62.issues) report(path12, issue2.message);
     return;
   }
   for (const model of config2.models) {
@@ -46939,9 +46920,9 @@ async function evaluateRepo(input2) {
 
 // action/monitor/monitor-command.ts
 init_errors();
-import { mkdtemp as mkdtemp5, rm as rm3 } from "node:fs/promises";
+import { mkdtemp as mkdtemp4, rm as rm3 } from "node:fs/promises";
 import os2 from "node:os";
-import path11 from "node:path";
+import path10 from "node:path";
 
 // shared/drift/schema.ts
 var driftStatusSchema = external_exports.enum(["drifted", "stable", "insufficient"]).describe("insufficient: too little data to judge (fewer rows than monitor.min_rows on a side)");
@@ -47894,7 +47875,7 @@ function computeMean(values) {
 function computeColumnDrift(input2) {
   const { reference, current } = input2;
   const numeric = !input2.categorical && reference.kind === "numeric" && current.kind === "numeric";
-  const stats = numeric && reference.kind === "numeric" && current.kind === "numeric" ? computeNumericStatistics(reference.values, current.values) : computeCategoricalStatistics(toCategorical2(reference), toCategorical2(current), input2.positive);
+  const stats = numeric && reference.kind === "numeric" && current.kind === "numeric" ? computeNumericStatistics(reference.values, current.values) : computeCategoricalStatistics(toCategorical(reference), toCategorical(current), input2.positive);
   return { column: input2.name, role: input2.role, ...stats, ...decideColumnDrift(stats, input2.thresholds) };
 }
 function decideColumnDrift(stats, t) {
@@ -47998,7 +47979,7 @@ function summarizeShift(categories, ref, cur, positive) {
     current: share(cur, curTotal, best)
   };
 }
-var toCategorical2 = toCategoricalColumn;
+var toCategorical = toCategoricalColumn;
 function finiteOrNull(x) {
   return Number.isFinite(x) ? x : null;
 }
@@ -48299,8 +48280,6 @@ function segmentRegex(segment) {
 }
 
 // action/monitor/resolve-monitored-production.ts
-import { mkdtemp as mkdtemp4, writeFile as writeFile3 } from "node:fs/promises";
-import path9 from "node:path";
 async function resolveMonitoredProduction(input2) {
   const { git, model } = input2;
   const latest = git ? resolveLatestVersion(input2.config.release.tag, model.name, input2.tags) : null;
@@ -48315,19 +48294,15 @@ async function resolveMonitoredProduction(input2) {
       tags: input2.tags
     });
     if (production.source === "release") {
-      const dir = await mkdtemp4(path9.join(input2.scratch, "prod-"));
-      const file2 = path9.join(dir, path9.posix.basename(production.path));
-      await writeFile3(file2, production.content);
-      return {
-        path: file2,
-        displayPath: production.path,
-        sha256: sha256Hex(production.content),
-        bytes: production.content.length,
+      return writeSide({
+        scratch: input2.scratch,
+        file: production.path,
+        content: production.content,
         commit: production.commit,
+        source: "release",
         tag: production.tag,
-        version: production.version,
-        source: "release"
-      };
+        version: production.version
+      });
     }
   }
   if (!input2.allowWorkingTree) return null;
@@ -48378,8 +48353,8 @@ async function monitorEntry(input2, entry) {
 }
 
 // action/monitor/write-monitor-report.ts
-import { mkdir, writeFile as writeFile4 } from "node:fs/promises";
-import path10 from "node:path";
+import { mkdir, writeFile as writeFile3 } from "node:fs/promises";
+import path9 from "node:path";
 
 // shared/monitor/alert-history.ts
 var historyEntrySchema = external_exports.strictObject({
@@ -48797,12 +48772,12 @@ var MONITOR_REPORT_FILE = "monitor-report.json";
 var MONITOR_MARKDOWN_FILE = "monitor-report.md";
 async function writeMonitorReport(report, dir, target) {
   await mkdir(dir, { recursive: true });
-  const reportPath = path10.join(dir, MONITOR_REPORT_FILE);
-  const markdownPath = path10.join(dir, MONITOR_MARKDOWN_FILE);
+  const reportPath = path9.join(dir, MONITOR_REPORT_FILE);
+  const markdownPath = path9.join(dir, MONITOR_MARKDOWN_FILE);
   const markdown = renderMonitorSummary(report, { target, maxLength: SUMMARY_LIMIT - 4096 });
-  await writeFile4(reportPath, `${JSON.stringify(report, null, 2)}
+  await writeFile3(reportPath, `${JSON.stringify(report, null, 2)}
 `);
-  await writeFile4(markdownPath, markdown);
+  await writeFile3(markdownPath, markdown);
   return { dir, reportPath, markdownPath, markdown };
 }
 
@@ -48810,18 +48785,18 @@ async function writeMonitorReport(report, dir, target) {
 async function monitorCommand(input2) {
   const root = input2.cwd;
   const config2 = await loadConfig(root, input2.configPath);
-  const baseline = await readBaselineFile(path11.resolve(root, input2.baselineReport), input2.baselineReport);
+  const baseline = await readBaselineFile(path10.resolve(root, input2.baselineReport), input2.baselineReport);
   const model = chooseModel(config2, baseline, input2.model);
   const monitor = model.monitor ?? buildDefaultMonitorConfig(input2.data);
   const settings = settingsFromOptions({}, config2.defaults);
   const git = await openGit(root);
-  const scratch = await mkdtemp5(path11.join(os2.tmpdir(), "modelgate-monitor-"));
+  const scratch = await mkdtemp4(path10.join(os2.tmpdir(), "modelgate-monitor-"));
   try {
     const result = await monitorModels({
       root,
       config: config2,
       configPath: input2.configPath,
-      models: [{ model, monitor, data: { path: path11.resolve(root, input2.data), displayPath: input2.data } }],
+      models: [{ model, monitor, data: { path: path10.resolve(root, input2.data), displayPath: input2.data } }],
       ...{ settings, git, scratch, allowWorkingTree: true },
       tags: git ? await git.listTags() : [],
       loadBaseline: async (m2) => selectBaselineModel(baseline, m2.name, input2.baselineReport),
@@ -48839,7 +48814,7 @@ async function monitorCommand(input2) {
       environment: readEnvironment(),
       ...result
     });
-    const written = await writeMonitorReport(report, path11.resolve(root, input2.out), "terminal-file");
+    const written = await writeMonitorReport(report, path10.resolve(root, input2.out), "terminal-file");
     return {
       exitCode: exitCodeOf(report),
       report,
@@ -48957,7 +48932,7 @@ ${USAGE}
     if (!values.out) throw new ModelGateError("usage", "--out DIR is required: the report is written there.");
     const report = values.config ? await evaluateRepo({ values, cwd: io.cwd, onProgress: progress.update }) : await evaluateAdhoc({ values, cwd: io.cwd, onProgress: progress.update });
     progress.done();
-    await writeOutputs(report, path12.resolve(io.cwd, values.out));
+    await writeOutputs(report, path11.resolve(io.cwd, values.out));
     io.stdout.write(`${formatSummary(report, paint)}
 `);
     for (const model of report.models) {
@@ -48965,7 +48940,7 @@ ${USAGE}
         io.stderr.write(`${paint.red("modelgate: error:")} ${model.name}: ${model.error.message}
 `);
     }
-    io.stdout.write(paint.dim(`Report: ${path12.join(values.out, "report.json")} and report.md
+    io.stdout.write(paint.dim(`Report: ${path11.join(values.out, "report.json")} and report.md
 `));
     return exitCode(report, Boolean(values.strict));
   } catch (error62) {
@@ -49027,9 +49002,9 @@ function exitCode(report, strict) {
 }
 async function writeOutputs(report, outDir) {
   await mkdir2(outDir, { recursive: true });
-  await writeFile5(path12.join(outDir, "report.json"), `${JSON.stringify(report, null, 2)}
+  await writeFile4(path11.join(outDir, "report.json"), `${JSON.stringify(report, null, 2)}
 `);
-  await writeFile5(path12.join(outDir, "report.md"), renderReport(report, { target: "terminal-file" }));
+  await writeFile4(path11.join(outDir, "report.md"), renderReport(report, { target: "terminal-file" }));
 }
 
 // action/cli-main.ts
