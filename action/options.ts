@@ -1,6 +1,8 @@
 /** Shared option handling for the CLI and the Action. */
 import type { Defaults, ModelConfig } from '../shared/config/types.js';
 import { ModelGateError } from '../shared/errors.js';
+import { MONITOR_METHOD } from '../shared/monitor/build-monitor-report.js';
+import type { MonitorReport } from '../shared/monitor/schema.js';
 import type { Report } from '../shared/report/schema.js';
 import type { EvaluateModelInput } from './evaluate-model.js';
 
@@ -94,5 +96,17 @@ export function reportSettings(
     confidence: settings.confidence,
     method: 'paired percentile bootstrap',
     minGroupSize: settings.minGroupSize,
+  };
+}
+
+/** The monitor report's record of its interval settings. */
+export function monitorReportSettings(
+  settings: Pick<Defaults, 'seed' | 'bootstrap' | 'confidence'>,
+): MonitorReport['settings'] {
+  return {
+    seed: settings.seed,
+    bootstrap: settings.bootstrap,
+    confidence: settings.confidence,
+    method: MONITOR_METHOD,
   };
 }

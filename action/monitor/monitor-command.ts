@@ -10,14 +10,14 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Config, ModelConfig } from '../../shared/config/types.js';
 import { ModelGateError } from '../../shared/errors.js';
-import { buildMonitorReport, MONITOR_METHOD } from '../../shared/monitor/build-monitor-report.js';
+import { buildMonitorReport } from '../../shared/monitor/build-monitor-report.js';
 import { buildDefaultMonitorConfig } from '../../shared/monitor/monitor-settings.js';
 import type { MonitorReport } from '../../shared/monitor/schema.js';
 import { MODELGATE_VERSION } from '../../shared/version.js';
 import { readEnvironment } from '../environment.js';
 import { loadConfig } from '../evaluate-repo.js';
 import { Git } from '../git/git.js';
-import { settingsFromOptions } from '../options.js';
+import { monitorReportSettings, settingsFromOptions } from '../options.js';
 import { type Baseline, readBaselineFile, selectBaselineModel } from './load-baseline.js';
 import { monitorModels } from './monitor-models.js';
 import { writeMonitorReport } from './write-monitor-report.js';
@@ -67,12 +67,7 @@ export async function monitorCommand(input: MonitorCommandInput): Promise<Monito
     const report = buildMonitorReport({
       createdAt: new Date().toISOString(),
       version: MODELGATE_VERSION,
-      settings: {
-        seed: settings.seed,
-        bootstrap: settings.bootstrap,
-        confidence: settings.confidence,
-        method: MONITOR_METHOD,
-      },
+      settings: monitorReportSettings(settings),
       environment: readEnvironment(),
       ...result,
     });

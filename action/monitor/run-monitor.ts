@@ -9,14 +9,14 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Config } from '../../shared/config/types.js';
 import { ConfigError, ModelGateError, toModelGateError } from '../../shared/errors.js';
-import { buildMonitorReport, MONITOR_METHOD } from '../../shared/monitor/build-monitor-report.js';
+import { buildMonitorReport } from '../../shared/monitor/build-monitor-report.js';
 import type { MonitorReport } from '../../shared/monitor/schema.js';
 import { MODELGATE_VERSION } from '../../shared/version.js';
 import { readEnvironment } from '../environment.js';
 import { loadConfig } from '../evaluate-repo.js';
 import { Git } from '../git/git.js';
 import { detectShallow } from '../git/resolve-production.js';
-import { settingsFromOptions } from '../options.js';
+import { monitorReportSettings, settingsFromOptions } from '../options.js';
 import type { ActionInputs, RunContext } from '../run/inputs.js';
 import { appendSummary, setOutputs, uploadReport } from '../run/outputs.js';
 import { GitHubApi } from './github-api.js';
@@ -120,12 +120,7 @@ async function monitorAll(args: {
       version: MODELGATE_VERSION,
       repository,
       workflowRun: context.runId === null ? null : { id: context.runId, url: runUrl(context)! },
-      settings: {
-        seed: settings.seed,
-        bootstrap: settings.bootstrap,
-        confidence: settings.confidence,
-        method: MONITOR_METHOD,
-      },
+      settings: monitorReportSettings(settings),
       environment: readEnvironment(),
       models: result.models,
       skipped: [...skipped, ...result.skipped],
