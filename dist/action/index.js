@@ -37815,203 +37815,6 @@ async function detectShallow(git, options = {}) {
   return { shallow: true, fetched: true };
 }
 
-// action/options.ts
-var DEFAULT_SETTINGS = {
-  confidence: 0.95,
-  bootstrap: 1e3,
-  seed: 42,
-  minGroupSize: 30,
-  importanceRepeats: 3,
-  latencyBatches: 20,
-  batchSize: 4096,
-  inconclusive: "action_required"
-};
-function parseNumberOption(raw, name, range = {}) {
-  const value = Number(raw);
-  const bad = raw.trim() === "" || !Number.isFinite(value) || range.integer && !Number.isInteger(value) || range.min !== void 0 && value < range.min || range.max !== void 0 && value > range.max;
-  if (bad) {
-    const bounds = [
-      range.integer ? "an integer" : "a number",
-      range.min !== void 0 ? `>= ${range.min}` : "",
-      range.max !== void 0 ? `<= ${range.max}` : ""
-    ].filter(Boolean).join(" ");
-    throw new ModelGateError("usage", `${name} must be ${bounds}, not "${raw}".`);
-  }
-  return value;
-}
-function settingsFromOptions(values, defaults = DEFAULT_SETTINGS) {
-  return {
-    seed: values.seed !== void 0 ? parseNumberOption(values.seed, "--seed", { min: 0, integer: true }) : defaults.seed,
-    bootstrap: values.bootstrap !== void 0 ? parseNumberOption(values.bootstrap, "--bootstrap", { min: 0, max: 1e5, integer: true }) : defaults.bootstrap,
-    confidence: values.confidence !== void 0 ? parseNumberOption(values.confidence, "--confidence", { min: 0.5, max: 0.999 }) : defaults.confidence,
-    minGroupSize: values["min-group-size"] !== void 0 ? parseNumberOption(values["min-group-size"], "--min-group-size", { min: 1, integer: true }) : defaults.minGroupSize,
-    importanceRepeats: defaults.importanceRepeats,
-    latencyBatches: defaults.latencyBatches,
-    batchSize: defaults.batchSize
-  };
-}
-function reportSettings(settings) {
-  return {
-    seed: settings.seed,
-    bootstrap: settings.bootstrap,
-    confidence: settings.confidence,
-    method: "paired percentile bootstrap",
-    minGroupSize: settings.minGroupSize
-  };
-}
-
-// action/evaluate-pr.ts
-async function planPullRequest(input3) {
-  const git = new Git({ cwd: input3.root });
-  await detectShallow(git, { fetch: input3.fetchHistory ?? false });
-  const head2 = await git.revParse(`${input3.head}^{commit}`);
-  const base = await git.revParse(`${input3.base}^{commit}`);
-  const headConfig = await readConfigAt(git, head2, input3.configPath);
-  if (!headConfig)
-    throw new ConfigError(`configuration file not found at the head commit ${head2.slice(0, 7)}`, {
-      file: input3.configPath
-    });
-  const baseConfig = base === head2 ? headConfig : await readConfigAt(git, base, input3.configPath);
-  const mergeBase = await git.mergeBase(base, head2) ?? base;
-  const discovery = await findChangedModels({ git, base: mergeBase, head: head2, baseConfig, headConfig });
-  const skipped = [...discovery.skipped];
-  let models = input3.all ? headConfig.models.map((m2) => ({ name: m2.name, reasons: ["evaluated on request"] })) : discovery.changed;
-  if (!input3.all)
-    for (const name of discovery.unchanged)
-      skipped.push({ name, reason: "not changed by this pull request" });
-  const only = input3.models ?? [];
-  if (only.length > 0) {
-    for (const name of only) {
-      if (!headConfig.models.some((m2) => m2.name === name)) {
-        throw new ConfigError(
-          `model "${name}" is not configured (configured: ${headConfig.models.map((m2) => m2.name).join(", ")})`,
-          { file: input3.configPath, path: `models.${name}` }
-        );
-      }
-    }
-    for (const m2 of models)
-      if (!only.includes(m2.name)) skipped.push({ name: m2.name, reason: "not selected for this job" });
-    models = models.filter((m2) => only.includes(m2.name));
-  }
-  return { git, base, head: head2, mergeBase, headConfig, baseConfig, models, skipped };
-}
-async function evaluatePullRequest(input3) {
-  const plan = await planPullRequest(input3);
-  const { git, head: head2, base, mergeBase, headConfig, baseConfig, skipped } = plan;
-  const names = plan.models.map((m2) => m2.name);
-  const trustedDefaults = (baseConfig ?? headConfig).defaults;
-  const settings = settingsFromOptions(input3.overrides ?? {}, trustedDefaults);
-  const scratch = await mkdtemp(path3.join(os.tmpdir(), "modelgate-"));
-  const tags = names.length > 0 ? await git.listTags() : [];
-  const models = [];
-  try {
-    for (const name of names) {
-      const model = headConfig.models.find((m2) => m2.name === name);
-      const trusted = baseConfig?.models.find((m2) => m2.name === name);
-      input3.onProgress?.(`${name}: resolving production`);
-      const thresholdChanges = trusted ? describeThresholdChanges(trusted, model) : [];
-      let sides;
-      try {
-        sides = await materialise({
-          git,
-          model,
-          head: head2,
-          base: mergeBase,
-          scratch,
-          tags,
-          config: baseConfig ?? headConfig,
-          configPath: input3.configPath
-        });
-      } catch (error62) {
-        models.push(buildErrorReport({ model, error: error62, thresholdChanges }));
-        continue;
-      }
-      const evaluation = {
-        model,
-        settings,
-        root: input3.root,
-        ...sides,
-        thresholdChanges
-      };
-      if (trusted) evaluation.thresholds = trusted;
-      if (input3.onProgress) evaluation.onProgress = input3.onProgress;
-      models.push(await evaluateModel(evaluation));
-    }
-  } finally {
-    await rm(scratch, { recursive: true, force: true });
-  }
-  const context = input3.context;
-  return buildReport({
-    createdAt: (/* @__PURE__ */ new Date()).toISOString(),
-    version: MODELGATE_VERSION,
-    mode: input3.mode,
-    repository: context?.repository ?? null,
-    pullRequest: context?.pullRequest ?? null,
-    base: { ref: context?.baseRef ?? input3.base, sha: base },
-    head: { ref: context?.headRef ?? input3.head, sha: head2 },
-    workflowRun: context?.workflowRun ?? null,
-    settings: reportSettings(settings),
-    environment: readEnvironment(),
-    models,
-    skipped
-  });
-}
-async function materialise(input3) {
-  const { git, model, head: head2, scratch } = input3;
-  const fromRev = async (rev, file2) => {
-    const content = await git.showFile(rev, file2, { smudge: true });
-    if (content === null)
-      throw new ModelGateError(
-        "git_path_missing",
-        `${file2} does not exist at ${rev.slice(0, 7)} (configured for model "${model.name}").`
-      );
-    return writeSide({ scratch, file: file2, content, commit: rev, source: "head" });
-  };
-  const production = await resolveProduction({
-    git,
-    model: model.name,
-    artifact: model.artifact,
-    base: input3.base,
-    tagPattern: input3.config.release.tag,
-    configPath: input3.configPath,
-    tags: input3.tags
-  });
-  const productionSide = production.source === "none" ? null : await writeSide({
-    scratch,
-    file: production.path,
-    content: production.content,
-    commit: production.commit,
-    source: production.source,
-    tag: production.source === "release" ? production.tag : null,
-    version: production.source === "release" ? production.version : null
-  });
-  return {
-    candidate: await fromRev(head2, model.artifact),
-    data: await fromRev(head2, model.data),
-    production: productionSide
-  };
-}
-async function writeSide(input3) {
-  const dir = await mkdtemp(path3.join(input3.scratch, "f-"));
-  const local = path3.join(dir, path3.posix.basename(input3.file));
-  await writeFile(local, input3.content);
-  return {
-    path: local,
-    displayPath: input3.file,
-    sha256: sha256Hex(input3.content),
-    bytes: input3.content.length,
-    commit: input3.commit,
-    tag: input3.tag ?? null,
-    version: input3.version ?? null,
-    source: input3.source
-  };
-}
-
-// action/monitor/run-monitor.ts
-import { mkdtemp as mkdtemp3, rm as rm2 } from "node:fs/promises";
-import os2 from "node:os";
-import path10 from "node:path";
-
 // shared/drift/schema.ts
 var driftStatusSchema = external_exports.enum(["drifted", "stable", "insufficient"]).describe("insufficient: too little data to judge (fewer rows than monitor.min_rows on a side)");
 var driftStatisticSchema = external_exports.enum(["psi", "ks", "jensen_shannon", "cramers_v"]);
@@ -38193,6 +37996,211 @@ function buildMonitorReport(input3) {
     error: input3.error ?? null
   };
 }
+
+// action/options.ts
+var DEFAULT_SETTINGS = {
+  confidence: 0.95,
+  bootstrap: 1e3,
+  seed: 42,
+  minGroupSize: 30,
+  importanceRepeats: 3,
+  latencyBatches: 20,
+  batchSize: 4096,
+  inconclusive: "action_required"
+};
+function parseNumberOption(raw, name, range = {}) {
+  const value = Number(raw);
+  const bad = raw.trim() === "" || !Number.isFinite(value) || range.integer && !Number.isInteger(value) || range.min !== void 0 && value < range.min || range.max !== void 0 && value > range.max;
+  if (bad) {
+    const bounds = [
+      range.integer ? "an integer" : "a number",
+      range.min !== void 0 ? `>= ${range.min}` : "",
+      range.max !== void 0 ? `<= ${range.max}` : ""
+    ].filter(Boolean).join(" ");
+    throw new ModelGateError("usage", `${name} must be ${bounds}, not "${raw}".`);
+  }
+  return value;
+}
+function settingsFromOptions(values, defaults = DEFAULT_SETTINGS) {
+  return {
+    seed: values.seed !== void 0 ? parseNumberOption(values.seed, "--seed", { min: 0, integer: true }) : defaults.seed,
+    bootstrap: values.bootstrap !== void 0 ? parseNumberOption(values.bootstrap, "--bootstrap", { min: 0, max: 1e5, integer: true }) : defaults.bootstrap,
+    confidence: values.confidence !== void 0 ? parseNumberOption(values.confidence, "--confidence", { min: 0.5, max: 0.999 }) : defaults.confidence,
+    minGroupSize: values["min-group-size"] !== void 0 ? parseNumberOption(values["min-group-size"], "--min-group-size", { min: 1, integer: true }) : defaults.minGroupSize,
+    importanceRepeats: defaults.importanceRepeats,
+    latencyBatches: defaults.latencyBatches,
+    batchSize: defaults.batchSize
+  };
+}
+function reportSettings(settings) {
+  return {
+    seed: settings.seed,
+    bootstrap: settings.bootstrap,
+    confidence: settings.confidence,
+    method: "paired percentile bootstrap",
+    minGroupSize: settings.minGroupSize
+  };
+}
+function monitorReportSettings(settings) {
+  return {
+    seed: settings.seed,
+    bootstrap: settings.bootstrap,
+    confidence: settings.confidence,
+    method: MONITOR_METHOD
+  };
+}
+
+// action/evaluate-pr.ts
+async function planPullRequest(input3) {
+  const git = new Git({ cwd: input3.root });
+  await detectShallow(git, { fetch: input3.fetchHistory ?? false });
+  const head2 = await git.revParse(`${input3.head}^{commit}`);
+  const base = await git.revParse(`${input3.base}^{commit}`);
+  const headConfig = await readConfigAt(git, head2, input3.configPath);
+  if (!headConfig)
+    throw new ConfigError(`configuration file not found at the head commit ${head2.slice(0, 7)}`, {
+      file: input3.configPath
+    });
+  const baseConfig = base === head2 ? headConfig : await readConfigAt(git, base, input3.configPath);
+  const mergeBase = await git.mergeBase(base, head2) ?? base;
+  const discovery = await findChangedModels({ git, base: mergeBase, head: head2, baseConfig, headConfig });
+  const skipped = [...discovery.skipped];
+  let models = input3.all ? headConfig.models.map((m2) => ({ name: m2.name, reasons: ["evaluated on request"] })) : discovery.changed;
+  if (!input3.all)
+    for (const name of discovery.unchanged)
+      skipped.push({ name, reason: "not changed by this pull request" });
+  const only = input3.models ?? [];
+  if (only.length > 0) {
+    for (const name of only) {
+      if (!headConfig.models.some((m2) => m2.name === name)) {
+        throw new ConfigError(
+          `model "${name}" is not configured (configured: ${headConfig.models.map((m2) => m2.name).join(", ")})`,
+          { file: input3.configPath, path: `models.${name}` }
+        );
+      }
+    }
+    for (const m2 of models)
+      if (!only.includes(m2.name)) skipped.push({ name: m2.name, reason: "not selected for this job" });
+    models = models.filter((m2) => only.includes(m2.name));
+  }
+  return { git, base, head: head2, mergeBase, headConfig, baseConfig, models, skipped };
+}
+async function evaluatePullRequest(input3) {
+  const plan = await planPullRequest(input3);
+  const { git, head: head2, base, mergeBase, headConfig, baseConfig, skipped } = plan;
+  const names = plan.models.map((m2) => m2.name);
+  const trustedDefaults = (baseConfig ?? headConfig).defaults;
+  const settings = settingsFromOptions(input3.overrides ?? {}, trustedDefaults);
+  const scratch = await mkdtemp(path3.join(os.tmpdir(), "modelgate-"));
+  const tags = names.length > 0 ? await git.listTags() : [];
+  const models = [];
+  try {
+    for (const name of names) {
+      const model = headConfig.models.find((m2) => m2.name === name);
+      const trusted = baseConfig?.models.find((m2) => m2.name === name);
+      input3.onProgress?.(`${name}: resolving production`);
+      const thresholdChanges = trusted ? describeThresholdChanges(trusted, model) : [];
+      let sides;
+      try {
+        sides = await materialise({
+          git,
+          model,
+          head: head2,
+          base: mergeBase,
+          scratch,
+          tags,
+          config: baseConfig ?? headConfig,
+          configPath: input3.configPath
+        });
+      } catch (error62) {
+        models.push(buildErrorReport({ model, error: error62, thresholdChanges }));
+        continue;
+      }
+      const evaluation = {
+        model,
+        settings,
+        root: input3.root,
+        ...sides,
+        thresholdChanges
+      };
+      if (trusted) evaluation.thresholds = trusted;
+      if (input3.onProgress) evaluation.onProgress = input3.onProgress;
+      models.push(await evaluateModel(evaluation));
+    }
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+  const context = input3.context;
+  return buildReport({
+    createdAt: (/* @__PURE__ */ new Date()).toISOString(),
+    version: MODELGATE_VERSION,
+    mode: input3.mode,
+    repository: context?.repository ?? null,
+    pullRequest: context?.pullRequest ?? null,
+    base: { ref: context?.baseRef ?? input3.base, sha: base },
+    head: { ref: context?.headRef ?? input3.head, sha: head2 },
+    workflowRun: context?.workflowRun ?? null,
+    settings: reportSettings(settings),
+    environment: readEnvironment(),
+    models,
+    skipped
+  });
+}
+async function materialise(input3) {
+  const { git, model, head: head2, scratch } = input3;
+  const fromRev = async (rev, file2) => {
+    const content = await git.showFile(rev, file2, { smudge: true });
+    if (content === null)
+      throw new ModelGateError(
+        "git_path_missing",
+        `${file2} does not exist at ${rev.slice(0, 7)} (configured for model "${model.name}").`
+      );
+    return writeSide({ scratch, file: file2, content, commit: rev, source: "head" });
+  };
+  const production = await resolveProduction({
+    git,
+    model: model.name,
+    artifact: model.artifact,
+    base: input3.base,
+    tagPattern: input3.config.release.tag,
+    configPath: input3.configPath,
+    tags: input3.tags
+  });
+  const productionSide = production.source === "none" ? null : await writeSide({
+    scratch,
+    file: production.path,
+    content: production.content,
+    commit: production.commit,
+    source: production.source,
+    tag: production.source === "release" ? production.tag : null,
+    version: production.source === "release" ? production.version : null
+  });
+  return {
+    candidate: await fromRev(head2, model.artifact),
+    data: await fromRev(head2, model.data),
+    production: productionSide
+  };
+}
+async function writeSide(input3) {
+  const dir = await mkdtemp(path3.join(input3.scratch, "f-"));
+  const local = path3.join(dir, path3.posix.basename(input3.file));
+  await writeFile(local, input3.content);
+  return {
+    path: local,
+    displayPath: input3.file,
+    sha256: sha256Hex(input3.content),
+    bytes: input3.content.length,
+    commit: input3.commit,
+    tag: input3.tag ?? null,
+    version: input3.version ?? null,
+    source: input3.source
+  };
+}
+
+// action/monitor/run-monitor.ts
+import { mkdtemp as mkdtemp3, rm as rm2 } from "node:fs/promises";
+import os2 from "node:os";
+import path10 from "node:path";
 
 // action/evaluate-repo.ts
 import { readFile } from "node:fs/promises";
@@ -41269,12 +41277,7 @@ async function monitorAll(args) {
       version: MODELGATE_VERSION,
       repository,
       workflowRun: context.runId === null ? null : { id: context.runId, url: runUrl(context) },
-      settings: {
-        seed: settings.seed,
-        bootstrap: settings.bootstrap,
-        confidence: settings.confidence,
-        method: MONITOR_METHOD
-      },
+      settings: monitorReportSettings(settings),
       environment: readEnvironment(),
       models: result.models,
       skipped: [...skipped, ...result.skipped]

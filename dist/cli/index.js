@@ -44867,6 +44867,190 @@ function buildErrorReport(failed) {
 
 // action/options.ts
 init_errors();
+
+// shared/drift/schema.ts
+var driftStatusSchema = external_exports.enum(["drifted", "stable", "insufficient"]).describe("insufficient: too little data to judge (fewer rows than monitor.min_rows on a side)");
+var driftStatisticSchema = external_exports.enum(["psi", "ks", "jensen_shannon", "cramers_v"]);
+var sidesSchema = external_exports.strictObject({
+  reference: external_exports.number().int().nonnegative(),
+  current: external_exports.number().int().nonnegative()
+});
+var columnDriftSchema = external_exports.strictObject({
+  column: external_exports.string(),
+  role: external_exports.enum(["feature", "prediction", "label"]),
+  kind: external_exports.enum(["numeric", "categorical"]),
+  rows: sidesSchema,
+  missing: sidesSchema,
+  /** Bins (numeric: decile bins) or categories, the missing bin included. */
+  bins: external_exports.number().int().nonnegative(),
+  psi: external_exports.number().nullable(),
+  ks: external_exports.strictObject({ statistic: external_exports.number(), pValue: external_exports.number() }).nullable(),
+  jensenShannon: external_exports.number().nullable(),
+  chiSquare: external_exports.strictObject({ statistic: external_exports.number(), dof: external_exports.number().int(), pValue: external_exports.number(), cramersV: external_exports.number() }).nullable(),
+  /** A readable summary: the mean (numeric), the positive rate (binary label) or the category whose share moved most. */
+  shift: external_exports.strictObject({
+    statistic: external_exports.enum(["mean", "rate", "share"]),
+    category: external_exports.string().optional(),
+    reference: external_exports.number().nullable(),
+    current: external_exports.number().nullable()
+  }).nullable(),
+  status: driftStatusSchema,
+  exceeded: external_exports.array(driftStatisticSchema)
+});
+var featureDriftSchema = external_exports.strictObject({
+  status: driftStatusSchema,
+  /** Columns that could be judged, and how many of them drifted. */
+  judged: external_exports.number().int().nonnegative(),
+  drifted: external_exports.number().int().nonnegative(),
+  /** drifted / judged; null when nothing could be judged. */
+  share: external_exports.number().nullable(),
+  maxShare: external_exports.number(),
+  columns: external_exports.array(columnDriftSchema)
+});
+var driftThresholdsSchema = external_exports.strictObject({
+  psiMax: external_exports.number(),
+  ksMax: external_exports.number(),
+  jsMax: external_exports.number(),
+  cramersVMax: external_exports.number(),
+  /** Significance level the difference must also reach. */
+  alpha: external_exports.number(),
+  categorical: external_exports.enum(["jensen_shannon", "chi_square"]),
+  maxShareDrifted: external_exports.number(),
+  /** Rows needed on each side to judge at all. */
+  minRows: external_exports.number().int()
+});
+
+// shared/monitor/schema.ts
+var MONITOR_SCHEMA_VERSION = 1;
+var monitorStatusSchema = external_exports.enum(["healthy", "alert", "insufficient_data", "error"]).describe(
+  "alert: a threshold was crossed; insufficient_data: too little fresh data to judge; error: no judgement possible"
+);
+var monitorCheckStatusSchema = external_exports.enum(["pass", "fail", "warn", "insufficient", "error"]);
+var monitorCheckSchema = external_exports.strictObject({
+  id: external_exports.string(),
+  kind: external_exports.enum(["degradation", "fairness_increase", "feature_drift", "prediction_drift", "label_drift"]),
+  /** Metric or gap name; `features`, `score` or the target column for drift checks. */
+  metric: external_exports.string(),
+  column: external_exports.string().optional(),
+  bound: external_exports.enum([
+    "max_degradation",
+    "max_degradation_relative",
+    "max_increase",
+    "max_share_drifted",
+    "drift"
+  ]),
+  /** The configured limit (null for the per-column drift decisions, whose limits are listed in the drift table). */
+  threshold: external_exports.number().nullable(),
+  observed: external_exports.number().nullable(),
+  interval: intervalSchema.nullable(),
+  test: external_exports.enum(["point", "noninferiority"]),
+  status: monitorCheckStatusSchema,
+  message: external_exports.string()
+});
+var monitorComparisonSchema = external_exports.strictObject({
+  metric: external_exports.string(),
+  column: external_exports.string().optional(),
+  direction: external_exports.enum(["higher", "lower"]),
+  baseline: estimateSchema.nullable(),
+  current: estimateSchema.nullable(),
+  change: estimateSchema.nullable()
+});
+var dataSchema = external_exports.strictObject({
+  path: external_exports.string(),
+  sha256: external_exports.string(),
+  rows: external_exports.number().int().nonnegative()
+});
+var monitorModelSchema = external_exports.strictObject({
+  name: external_exports.string(),
+  task: external_exports.enum(["binary", "multiclass", "regression"]),
+  primaryMetric: external_exports.string(),
+  status: monitorStatusSchema,
+  /** One line naming the first problem, e.g. "roc_auc degraded 0.842 → 0.791"; null when healthy. */
+  headline: external_exports.string().nullable(),
+  production: external_exports.strictObject({
+    tag: external_exports.string().nullable(),
+    version: external_exports.string().nullable(),
+    commit: external_exports.string().nullable(),
+    path: external_exports.string(),
+    sha256: external_exports.string()
+  }).nullable(),
+  baseline: external_exports.strictObject({
+    source: external_exports.enum(["release", "file"]),
+    tag: external_exports.string().nullable(),
+    url: external_exports.string().nullable(),
+    createdAt: external_exports.string().nullable(),
+    data: dataSchema
+  }).nullable(),
+  /** The fresh data the production model was evaluated on. */
+  data: dataSchema.nullable(),
+  /** The reference data of drift (the promotion's evaluation data, or monitor.reference). */
+  reference: dataSchema.extend({ source: external_exports.enum(["promotion", "configured"]) }).nullable(),
+  minRows: external_exports.number().int(),
+  metrics: external_exports.array(monitorComparisonSchema),
+  fairness: external_exports.array(monitorComparisonSchema),
+  drift: external_exports.strictObject({
+    features: featureDriftSchema,
+    predictions: columnDriftSchema.nullable(),
+    labels: columnDriftSchema.nullable(),
+    thresholds: driftThresholdsSchema
+  }).nullable(),
+  checks: external_exports.array(monitorCheckSchema),
+  flags: external_exports.array(flagSchema),
+  evaluation: modelReportSchema.nullable(),
+  error: external_exports.strictObject({ code: external_exports.string(), message: external_exports.string() }).nullable()
+});
+var monitorReportSchema = external_exports.strictObject({
+  schemaVersion: external_exports.literal(MONITOR_SCHEMA_VERSION),
+  kind: external_exports.literal("monitor"),
+  createdAt: external_exports.string(),
+  tool: external_exports.strictObject({ name: external_exports.literal("modelgate"), version: external_exports.string() }),
+  repository: external_exports.string().nullable(),
+  workflowRun: external_exports.strictObject({ id: external_exports.number(), url: external_exports.string().optional() }).nullable(),
+  settings: external_exports.strictObject({
+    seed: external_exports.number().int(),
+    bootstrap: external_exports.number().int(),
+    confidence: external_exports.number(),
+    method: external_exports.string()
+  }),
+  environment: external_exports.strictObject({
+    modelgate: external_exports.string(),
+    node: external_exports.string(),
+    onnxruntime: external_exports.string().nullable(),
+    platform: external_exports.string()
+  }),
+  status: monitorStatusSchema,
+  models: external_exports.array(monitorModelSchema),
+  skipped: external_exports.array(external_exports.strictObject({ name: external_exports.string(), reason: external_exports.string() })),
+  error: external_exports.strictObject({ code: external_exports.string(), message: external_exports.string() }).nullable()
+});
+
+// shared/monitor/build-monitor-report.ts
+var MONITOR_METHOD = "percentile bootstrap; changes since promotion: MOVER on independent intervals";
+var ORDER2 = ["healthy", "insufficient_data", "alert", "error"];
+function computeMonitorStatus(models, runError) {
+  if (runError) return "error";
+  let worst = 0;
+  for (const m2 of models) worst = Math.max(worst, ORDER2.indexOf(m2.status));
+  return ORDER2[worst];
+}
+function buildMonitorReport(input2) {
+  return {
+    schemaVersion: MONITOR_SCHEMA_VERSION,
+    kind: "monitor",
+    createdAt: input2.createdAt,
+    tool: { name: "modelgate", version: input2.version },
+    repository: input2.repository ?? null,
+    workflowRun: input2.workflowRun ?? null,
+    settings: input2.settings,
+    environment: input2.environment,
+    status: computeMonitorStatus(input2.models, input2.error),
+    models: input2.models,
+    skipped: input2.skipped ?? [],
+    error: input2.error ?? null
+  };
+}
+
+// action/options.ts
 var DEFAULT_SETTINGS = {
   confidence: 0.95,
   bootstrap: 1e3,
@@ -44917,6 +45101,14 @@ function reportSettings(settings) {
     confidence: settings.confidence,
     method: "paired percentile bootstrap",
     minGroupSize: settings.minGroupSize
+  };
+}
+function monitorReportSettings(settings) {
+  return {
+    seed: settings.seed,
+    bootstrap: settings.bootstrap,
+    confidence: settings.confidence,
+    method: MONITOR_METHOD
   };
 }
 
@@ -46924,188 +47116,6 @@ import { mkdtemp as mkdtemp4, rm as rm3 } from "node:fs/promises";
 import os2 from "node:os";
 import path10 from "node:path";
 
-// shared/drift/schema.ts
-var driftStatusSchema = external_exports.enum(["drifted", "stable", "insufficient"]).describe("insufficient: too little data to judge (fewer rows than monitor.min_rows on a side)");
-var driftStatisticSchema = external_exports.enum(["psi", "ks", "jensen_shannon", "cramers_v"]);
-var sidesSchema = external_exports.strictObject({
-  reference: external_exports.number().int().nonnegative(),
-  current: external_exports.number().int().nonnegative()
-});
-var columnDriftSchema = external_exports.strictObject({
-  column: external_exports.string(),
-  role: external_exports.enum(["feature", "prediction", "label"]),
-  kind: external_exports.enum(["numeric", "categorical"]),
-  rows: sidesSchema,
-  missing: sidesSchema,
-  /** Bins (numeric: decile bins) or categories, the missing bin included. */
-  bins: external_exports.number().int().nonnegative(),
-  psi: external_exports.number().nullable(),
-  ks: external_exports.strictObject({ statistic: external_exports.number(), pValue: external_exports.number() }).nullable(),
-  jensenShannon: external_exports.number().nullable(),
-  chiSquare: external_exports.strictObject({ statistic: external_exports.number(), dof: external_exports.number().int(), pValue: external_exports.number(), cramersV: external_exports.number() }).nullable(),
-  /** A readable summary: the mean (numeric), the positive rate (binary label) or the category whose share moved most. */
-  shift: external_exports.strictObject({
-    statistic: external_exports.enum(["mean", "rate", "share"]),
-    category: external_exports.string().optional(),
-    reference: external_exports.number().nullable(),
-    current: external_exports.number().nullable()
-  }).nullable(),
-  status: driftStatusSchema,
-  exceeded: external_exports.array(driftStatisticSchema)
-});
-var featureDriftSchema = external_exports.strictObject({
-  status: driftStatusSchema,
-  /** Columns that could be judged, and how many of them drifted. */
-  judged: external_exports.number().int().nonnegative(),
-  drifted: external_exports.number().int().nonnegative(),
-  /** drifted / judged; null when nothing could be judged. */
-  share: external_exports.number().nullable(),
-  maxShare: external_exports.number(),
-  columns: external_exports.array(columnDriftSchema)
-});
-var driftThresholdsSchema = external_exports.strictObject({
-  psiMax: external_exports.number(),
-  ksMax: external_exports.number(),
-  jsMax: external_exports.number(),
-  cramersVMax: external_exports.number(),
-  /** Significance level the difference must also reach. */
-  alpha: external_exports.number(),
-  categorical: external_exports.enum(["jensen_shannon", "chi_square"]),
-  maxShareDrifted: external_exports.number(),
-  /** Rows needed on each side to judge at all. */
-  minRows: external_exports.number().int()
-});
-
-// shared/monitor/schema.ts
-var MONITOR_SCHEMA_VERSION = 1;
-var monitorStatusSchema = external_exports.enum(["healthy", "alert", "insufficient_data", "error"]).describe(
-  "alert: a threshold was crossed; insufficient_data: too little fresh data to judge; error: no judgement possible"
-);
-var monitorCheckStatusSchema = external_exports.enum(["pass", "fail", "warn", "insufficient", "error"]);
-var monitorCheckSchema = external_exports.strictObject({
-  id: external_exports.string(),
-  kind: external_exports.enum(["degradation", "fairness_increase", "feature_drift", "prediction_drift", "label_drift"]),
-  /** Metric or gap name; `features`, `score` or the target column for drift checks. */
-  metric: external_exports.string(),
-  column: external_exports.string().optional(),
-  bound: external_exports.enum([
-    "max_degradation",
-    "max_degradation_relative",
-    "max_increase",
-    "max_share_drifted",
-    "drift"
-  ]),
-  /** The configured limit (null for the per-column drift decisions, whose limits are listed in the drift table). */
-  threshold: external_exports.number().nullable(),
-  observed: external_exports.number().nullable(),
-  interval: intervalSchema.nullable(),
-  test: external_exports.enum(["point", "noninferiority"]),
-  status: monitorCheckStatusSchema,
-  message: external_exports.string()
-});
-var monitorComparisonSchema = external_exports.strictObject({
-  metric: external_exports.string(),
-  column: external_exports.string().optional(),
-  direction: external_exports.enum(["higher", "lower"]),
-  baseline: estimateSchema.nullable(),
-  current: estimateSchema.nullable(),
-  change: estimateSchema.nullable()
-});
-var dataSchema = external_exports.strictObject({
-  path: external_exports.string(),
-  sha256: external_exports.string(),
-  rows: external_exports.number().int().nonnegative()
-});
-var monitorModelSchema = external_exports.strictObject({
-  name: external_exports.string(),
-  task: external_exports.enum(["binary", "multiclass", "regression"]),
-  primaryMetric: external_exports.string(),
-  status: monitorStatusSchema,
-  /** One line naming the first problem, e.g. "roc_auc degraded 0.842 → 0.791"; null when healthy. */
-  headline: external_exports.string().nullable(),
-  production: external_exports.strictObject({
-    tag: external_exports.string().nullable(),
-    version: external_exports.string().nullable(),
-    commit: external_exports.string().nullable(),
-    path: external_exports.string(),
-    sha256: external_exports.string()
-  }).nullable(),
-  baseline: external_exports.strictObject({
-    source: external_exports.enum(["release", "file"]),
-    tag: external_exports.string().nullable(),
-    url: external_exports.string().nullable(),
-    createdAt: external_exports.string().nullable(),
-    data: dataSchema
-  }).nullable(),
-  /** The fresh data the production model was evaluated on. */
-  data: dataSchema.nullable(),
-  /** The reference data of drift (the promotion's evaluation data, or monitor.reference). */
-  reference: dataSchema.extend({ source: external_exports.enum(["promotion", "configured"]) }).nullable(),
-  minRows: external_exports.number().int(),
-  metrics: external_exports.array(monitorComparisonSchema),
-  fairness: external_exports.array(monitorComparisonSchema),
-  drift: external_exports.strictObject({
-    features: featureDriftSchema,
-    predictions: columnDriftSchema.nullable(),
-    labels: columnDriftSchema.nullable(),
-    thresholds: driftThresholdsSchema
-  }).nullable(),
-  checks: external_exports.array(monitorCheckSchema),
-  flags: external_exports.array(flagSchema),
-  evaluation: modelReportSchema.nullable(),
-  error: external_exports.strictObject({ code: external_exports.string(), message: external_exports.string() }).nullable()
-});
-var monitorReportSchema = external_exports.strictObject({
-  schemaVersion: external_exports.literal(MONITOR_SCHEMA_VERSION),
-  kind: external_exports.literal("monitor"),
-  createdAt: external_exports.string(),
-  tool: external_exports.strictObject({ name: external_exports.literal("modelgate"), version: external_exports.string() }),
-  repository: external_exports.string().nullable(),
-  workflowRun: external_exports.strictObject({ id: external_exports.number(), url: external_exports.string().optional() }).nullable(),
-  settings: external_exports.strictObject({
-    seed: external_exports.number().int(),
-    bootstrap: external_exports.number().int(),
-    confidence: external_exports.number(),
-    method: external_exports.string()
-  }),
-  environment: external_exports.strictObject({
-    modelgate: external_exports.string(),
-    node: external_exports.string(),
-    onnxruntime: external_exports.string().nullable(),
-    platform: external_exports.string()
-  }),
-  status: monitorStatusSchema,
-  models: external_exports.array(monitorModelSchema),
-  skipped: external_exports.array(external_exports.strictObject({ name: external_exports.string(), reason: external_exports.string() })),
-  error: external_exports.strictObject({ code: external_exports.string(), message: external_exports.string() }).nullable()
-});
-
-// shared/monitor/build-monitor-report.ts
-var MONITOR_METHOD = "percentile bootstrap; changes since promotion: MOVER on independent intervals";
-var ORDER2 = ["healthy", "insufficient_data", "alert", "error"];
-function computeMonitorStatus(models, runError) {
-  if (runError) return "error";
-  let worst = 0;
-  for (const m2 of models) worst = Math.max(worst, ORDER2.indexOf(m2.status));
-  return ORDER2[worst];
-}
-function buildMonitorReport(input2) {
-  return {
-    schemaVersion: MONITOR_SCHEMA_VERSION,
-    kind: "monitor",
-    createdAt: input2.createdAt,
-    tool: { name: "modelgate", version: input2.version },
-    repository: input2.repository ?? null,
-    workflowRun: input2.workflowRun ?? null,
-    settings: input2.settings,
-    environment: input2.environment,
-    status: computeMonitorStatus(input2.models, input2.error),
-    models: input2.models,
-    skipped: input2.skipped ?? [],
-    error: input2.error ?? null
-  };
-}
-
 // shared/monitor/monitor-settings.ts
 function buildDefaultMonitorConfig(data) {
   return {
@@ -48805,12 +48815,7 @@ async function monitorCommand(input2) {
     const report = buildMonitorReport({
       createdAt: (/* @__PURE__ */ new Date()).toISOString(),
       version: MODELGATE_VERSION,
-      settings: {
-        seed: settings.seed,
-        bootstrap: settings.bootstrap,
-        confidence: settings.confidence,
-        method: MONITOR_METHOD
-      },
+      settings: monitorReportSettings(settings),
       environment: readEnvironment(),
       ...result
     });
